@@ -1,0 +1,61 @@
+# Newsroom: `make run` serves the demo site, `make test` runs the whole suite.
+# Everything lands in .venv/ and var/ (both git-ignored); nothing is installed system-wide.
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+VENV ?= .venv
+PY := $(VENV)/bin/python
+# Runs a command with an embedded PostgreSQL (unless DATABASE_URL is set) that stops with it.
+WITH_DB := $(PY) -m newsroom.pgembed run --
+
+# Django 6.1 needs Python >= 3.12. Take the newest suitable interpreter from PATH or pyenv
+# (pyenv-installed versions need not be on PATH). Override with `make PYTHON=/path/to/python3.x`.
+PYENV_ROOT ?= $(shell pyenv root 2>/dev/null || echo $(HOME)/.pyenv)
+PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 \
+	  $$(ls -d $(PYENV_ROOT)/versions/3.*/bin/python 2>/dev/null | sort -rV) python3 python; do \
+	  p=$$(command -v $$c 2>/dev/null) || continue; \
+	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; \
+	done)
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint messages makemessages clean
+
+help:
+	@echo "make run    install, start embedded PostgreSQL, migrate, load demo content, serve http://$(HOST):$(PORT)"
+	@echo "make test   lint, migrations check, Arabic catalogue check, the whole pytest suite (browser tests too)"
+
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "No Python >= 3.12 found (PATH or pyenv). Install one, or pass PYTHON=/path/to/python3.12." >&2; exit 1; }
+	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+# Compiled catalogues (.mo) are build products: made here (with Babel, no GNU gettext needed)
+# and never committed. Fails on a catalogue that does not parse or breaks a placeholder.
+messages: install
+	@$(PY) -m newsroom.i18n
+
+# Refresh the .po files after changing user-facing strings (needs GNU gettext's xgettext;
+# each app keeps its own catalogue, site templates use locale/).
+makemessages: install
+	@for d in articles comments newsroom; do (cd $$d && ../$(PY) ../manage.py makemessages -l ar --no-obsolete -v 0); done
+	@$(PY) manage.py makemessages -l ar --no-obsolete -v 0 --ignore ./.venv --ignore ./var \
+	  --ignore ./articles --ignore ./comments --ignore ./newsroom --ignore ./tests
+
+run: messages
+	$(WITH_DB) sh -c '$(PY) manage.py migrate --no-input && $(PY) manage.py load_demo \
+	  && exec $(PY) manage.py runserver $(HOST):$(PORT)'
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: lint messages
+	$(WITH_DB) sh -c '$(PY) manage.py makemigrations --check --dry-run && $(VENV)/bin/pytest $(PYTEST_ARGS)'
+
+clean:
+	rm -rf var/pgdata var/media var/static var/cache

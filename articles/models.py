@@ -1,0 +1,478 @@
+"""The newsroom's content: authors, sections, tags, images and articles.
+
+Translated fields (headline, body, …) are registered in ``articles/translation.py``;
+django-modeltranslation adds ``<field>_en`` and ``<field>_ar`` columns for each.
+"""
+
+import secrets
+from pathlib import PurePath
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from articles.sanitize import sanitize_html
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def random_upload_path(folder, filename):
+    """Store uploads under random names: nothing of the uploader's file name leaks or collides."""
+    suffix = PurePath(filename).suffix.lower()[:6]
+    return f"{folder}/{timezone.now():%Y/%m}/{secrets.token_urlsafe(12)}{suffix}"
+
+
+def image_upload_to(instance, filename):
+    return random_upload_path("images", filename)
+
+
+def rendition_upload_to(instance, filename):
+    return random_upload_path("renditions", filename)
+
+
+def author_photo_upload_to(instance, filename):
+    return random_upload_path("authors", filename)
+
+
+class Author(models.Model):
+    """A byline: the public profile of a newsroom user (or of a contributor without an account)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+        verbose_name=_("user account"),
+        help_text=_("The login this byline belongs to. Leave empty for outside contributors."),
+    )
+    display_name = models.CharField(
+        _("display name"), max_length=120, help_text=_("The name readers see in bylines.")
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=120, unique=True, help_text=_("Used in the author page address.")
+    )
+    bio = models.TextField(_("biography"), blank=True, help_text=_("A few plain-text sentences."))
+    photo = models.ImageField(_("photo"), upload_to=author_photo_upload_to, blank=True)
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.display_name or self.slug
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class Section(models.Model):
+    """A part of the paper (World, Syria, Economy…), in the order the navigation shows them."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True, help_text=_("Used in addresses."))
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Smaller numbers come first in the navigation.")
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self):
+        return self.name or ""
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class Tag(models.Model):
+    """A topic that cuts across sections (a place, a person, an organisation)."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self):
+        return self.name or ""
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class Image(models.Model):
+    """A picture in the library; one image may lead several articles."""
+
+    file = models.ImageField(_("file"), upload_to=image_upload_to, width_field="width", height_field="height")
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the picture shows, for readers who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=150, blank=True, help_text=_("Photographer or agency."))
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self):
+        return self.caption or self.alt_text or PurePath(self.file.name).name
+
+
+class ImageRendition(models.Model):
+    """A resized copy of an image, made once and reused for every page that shows it."""
+
+    image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="renditions")
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    format = models.CharField(max_length=8)
+    file = models.ImageField(upload_to=rendition_upload_to, width_field="width", height_field="height")
+
+    class Meta:
+        ordering = ["image", "format", "width"]
+        verbose_name = _("image rendition")
+        verbose_name_plural = _("image renditions")
+        constraints = [
+            models.UniqueConstraint(fields=["image", "width", "format"], name="rendition_unique_size_format")
+        ]
+
+    def __str__(self):
+        return f"{self.image_id} {self.width}w {self.format}"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+    ARCHIVED = "archived", _("Archived")
+
+
+class Label(models.TextChoices):
+    NONE = "", _("No label")
+    EXCLUSIVE = "exclusive", _("Exclusive")
+    BREAKING = "breaking", _("Breaking")
+    ANALYSIS = "analysis", _("Analysis")
+    OPINION = "opinion", _("Opinion")
+    INTERVIEW = "interview", _("Interview")
+    REPORT = "report", _("Report")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Visible to the public: status published and publish time in the past.
+
+        A scheduled article is simply published with a future ``publish_at``: it appears at
+        its time with no job to run and nothing to miss.
+        """
+        return self.filter(status=Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def live(self, language=None):
+        """Published and complete in ``language`` (the active one by default): headline and body."""
+        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        language = language.split("-")[0]
+        return self.published().exclude(**{f"headline_{language}": ""}).exclude(**{f"body_{language}": ""})
+
+    def scheduled(self):
+        """Approved for publication at a time still to come."""
+        return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
+
+    def related_to(self, article, *, language=None, limit=6):
+        """ "You may also like": the editor's picks in order, then live articles sharing a tag
+        or the section, most recent first; never the article itself, never unpublished or
+        future ones. Two queries whatever the sizes involved.
+        """
+        live = Article.objects.live(language).for_listing()
+        picks = list(
+            live.filter(pk__in=RelatedArticle.objects.filter(from_article=article).values("to_article"))
+            .exclude(pk=article.pk)
+            .annotate(
+                pick_order=models.Min(
+                    "relatedarticle_incoming__order", filter=Q(relatedarticle_incoming__from_article=article)
+                )
+            )
+            .order_by("pick_order")[:limit]
+        )
+        missing = limit - len(picks)
+        if missing <= 0:
+            return picks
+        article_tags = Article.tags.through.objects.filter(article=article).values("tag")
+        tagged = Article.tags.through.objects.filter(tag__in=article_tags).values("article_id")
+        fill = (
+            live.filter(Q(section_id=article.section_id) | Q(pk__in=tagged))
+            .exclude(pk__in=[article.pk, *[p.pk for p in picks]])
+            .order_by("-publish_at", "-pk")[:missing]
+        )
+        return picks + list(fill)
+
+    def for_listing(self):
+        """What a teaser needs, fetched in a fixed number of queries."""
+        return self.select_related("section", "lead_image").prefetch_related(
+            models.Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author"))
+        )
+
+
+class Article(models.Model):
+    headline = models.CharField(
+        _("headline"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required in every language the article is written in."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=250,
+        allow_unicode=True,
+        blank=True,
+        help_text=_("The last part of the address; unique within the language."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences shown under the headline and in listings."),
+    )
+    body = models.TextField(_("body"), blank=True)
+    source = models.CharField(
+        _("source line"),
+        max_length=150,
+        blank=True,
+        help_text=_("Shown before the body, e.g. “Euphrates Post” or an agency name."),
+    )
+    label = models.CharField(_("label"), max_length=20, choices=Label.choices, blank=True, default="")
+    section = models.ForeignKey(
+        Section, on_delete=models.PROTECT, related_name="articles", verbose_name=_("section")
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name=_("tags"))
+    authors = models.ManyToManyField(
+        Author, through="ArticleAuthor", related_name="articles", verbose_name=_("authors")
+    )
+    lead_image = models.ForeignKey(
+        Image,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="lead_of",
+        verbose_name=_("lead image"),
+    )
+    related = models.ManyToManyField(
+        "self",
+        through="RelatedArticle",
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+        verbose_name=_("related stories"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_("When the article goes (or went) live. A future time schedules it."),
+    )
+    featured = models.BooleanField(
+        _("lead story"), default=False, help_text=_("Show at the top of the home page.")
+    )
+    comments_open = models.BooleanField(_("comments open"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    # Optimistic locking: every successful save increments it; a save based on an older
+    # version is refused instead of silently overwriting someone else's work.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # When each language's text last changed, to spot a translation gone stale.
+    edited_en_at = models.DateTimeField(null=True, blank=True, editable=False)
+    edited_ar_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Full-text search documents, maintained by the database itself (see migrations).
+    search_en = SearchVectorField(null=True, editable=False)
+    search_ar = SearchVectorField(null=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        get_latest_by = "publish_at"
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        permissions = [
+            ("publish_article", _("Can publish, schedule and unpublish articles")),
+            ("review_article", _("Can submit articles for review")),
+            ("translate_article", _("Can translate articles")),
+            ("edit_published_article", _("Can edit others' and published articles")),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="article_status_publish_idx"),
+            models.Index(fields=["section", "-publish_at"], name="article_section_publish_idx"),
+            models.Index(fields=["-updated_at"], name="article_updated_idx"),
+            GinIndex(fields=["search_en"], name="article_search_en_gin"),
+            GinIndex(fields=["search_ar"], name="article_search_ar_gin"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="article_status_valid"),
+            models.CheckConstraint(condition=Q(label__in=Label.values), name="article_label_valid"),
+            models.CheckConstraint(
+                condition=~Q(status=Status.PUBLISHED) | Q(publish_at__isnull=False),
+                name="article_published_has_time",
+            ),
+            # Slugs are per language (modeltranslation's columns); an empty one means "not written yet".
+            *[
+                models.UniqueConstraint(
+                    fields=[f"slug_{code}"],
+                    condition=~Q(**{f"slug_{code}": ""}),
+                    name=f"article_slug_{code}_unique",
+                )
+                for code in LANGUAGE_CODES
+            ],
+        ]
+
+    def __str__(self):
+        return self.headline_en or self.headline_ar or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        self._fill_slugs()
+        # Derived fields only: sanitised rich text and empty-looking bodies normalised to "".
+        for code in LANGUAGE_CODES:
+            field = f"body_{code}"
+            setattr(self, field, sanitize_html(getattr(self, field, "") or ""))
+        if self.status == Status.PUBLISHED and self.publish_at is None:
+            self.publish_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self, language=None):
+        language = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        slug = getattr(self, f"slug_{language}", "") or ""
+        with translation.override(language):
+            return reverse("articles:detail", kwargs={"slug": slug})
+
+    def clean(self):
+        errors = {}
+        if not any(getattr(self, f"headline_{code}", "") for code in LANGUAGE_CODES):
+            errors[f"headline_{settings.LANGUAGE_CODE}"] = _("Write a headline in at least one language.")
+        for code in LANGUAGE_CODES:
+            body = sanitize_html(getattr(self, f"body_{code}", "") or "")
+            if body and not getattr(self, f"headline_{code}", ""):
+                errors[f"headline_{code}"] = _("This language has a body but no headline.")
+            slug = getattr(self, f"slug_{code}", "")
+            if slug and Article.objects.exclude(pk=self.pk).filter(**{f"slug_{code}": slug}).exists():
+                errors[f"slug_{code}"] = _("Another article already uses this address.")
+        if self.status == Status.PUBLISHED and not self.has_any_language():
+            errors["status"] = _(
+                "An article needs a headline and a body in at least one language to be published."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def has_any_language(self):
+        return any(self.has_language(code) for code in LANGUAGE_CODES)
+
+    def _fill_slugs(self):
+        """Derive a missing slug from the headline of the same language, unique within it."""
+        for code in LANGUAGE_CODES:
+            headline = getattr(self, f"headline_{code}", "") or ""
+            if getattr(self, f"slug_{code}", "") or not headline:
+                continue
+            base = slugify(headline, allow_unicode=True)[:230] or "article"
+            slug, n = base, 1
+            while Article.objects.exclude(pk=self.pk).filter(**{f"slug_{code}": slug}).exists():
+                n += 1
+                slug = f"{base}-{n}"
+            setattr(self, f"slug_{code}", slug)
+
+    def is_published(self):
+        return (
+            self.status == Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+    is_published.boolean = True
+    is_published.short_description = _("live")
+
+    def is_live_in(self, language):
+        """Mirror of ``ArticleQuerySet.live``: published and complete in that language."""
+        return bool(
+            self.is_published()
+            and getattr(self, f"headline_{language}", "")
+            and getattr(self, f"body_{language}", "")
+        )
+
+    def live_languages(self):
+        return [code for code in LANGUAGE_CODES if self.is_live_in(code)]
+
+    def has_language(self, language):
+        """Headline and body written in ``language`` (whatever the status)."""
+        return bool(getattr(self, f"headline_{language}", "") and getattr(self, f"body_{language}", ""))
+
+    @property
+    def byline_authors(self):
+        """Authors in byline order (uses the prefetch of ``for_listing`` when present)."""
+        return [link.author for link in self.article_authors.all()]
+
+
+class ArticleAuthor(models.Model):
+    """An author on an article's byline, in order."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="article_authors")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="article_links")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        constraints = [models.UniqueConstraint(fields=["article", "author"], name="byline_author_once")]
+
+    def __str__(self):
+        return str(self.author)
+
+
+class RelatedArticle(models.Model):
+    """An editor's pick for "You may also like", in the editor's order."""
+
+    from_article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_links")
+    to_article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="relatedarticle_incoming",
+        verbose_name=_("related story"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("related story")
+        verbose_name_plural = _("related stories")
+        constraints = [
+            models.UniqueConstraint(fields=["from_article", "to_article"], name="related_once"),
+            models.CheckConstraint(
+                condition=~Q(from_article=models.F("to_article")), name="related_not_self"
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.to_article)

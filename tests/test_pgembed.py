@@ -1,0 +1,105 @@
+"""The embedded PostgreSQL lives exactly as long as the command that needs it."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def postgres_running(pgdata: Path) -> bool:
+    pid_file = pgdata / "postmaster.pid"
+    if not pid_file.exists():
+        return False
+    pid = int(pid_file.read_text().split()[0])
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def start_wrapper(var_dir: Path, *command):
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["NEWSROOM_VAR_DIR"] = str(var_dir)
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsroom.pgembed", "run", "--", *command],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def wait_for(predicate, timeout=60.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.fixture
+def var_dir(tmp_path_factory):
+    # A short path: PostgreSQL's unix socket path has a length limit.
+    path = Path(f"/tmp/nr-pg-{os.getpid()}-{time.monotonic_ns() % 10_000}")
+    path.mkdir()
+    yield path
+    subprocess.run(
+        [sys.executable, "-m", "newsroom.pgembed", "stop"],
+        cwd=ROOT,
+        env={**os.environ, "NEWSROOM_VAR_DIR": str(path)},
+    )
+    subprocess.run(["rm", "-rf", str(path)], check=False)
+
+
+def test_command_gets_a_database_url_and_the_server_stops_after(var_dir):
+    wrapper = start_wrapper(
+        var_dir, sys.executable, "-c", "import os; print('URL', os.environ['DATABASE_URL'])"
+    )
+    output, _ = wrapper.communicate(timeout=120)
+    assert wrapper.returncode == 0, output
+    assert "URL postgresql://" in output
+    assert wait_for(lambda: not postgres_running(var_dir / "pgdata"), timeout=30)
+
+
+def test_sigterm_stops_command_and_server_and_a_restart_is_quick(var_dir):
+    wrapper = start_wrapper(var_dir, "sleep", "300")
+    assert wait_for(lambda: postgres_running(var_dir / "pgdata"), timeout=120)
+    wrapper.send_signal(signal.SIGTERM)
+    wrapper.wait(timeout=60)
+    assert wait_for(lambda: not postgres_running(var_dir / "pgdata"), timeout=30)
+
+    started = time.monotonic()
+    again = start_wrapper(var_dir, "true")
+    again.communicate(timeout=60)
+    assert again.returncode == 0
+    assert time.monotonic() - started < 20
+
+
+def test_killed_wrapper_does_not_leave_the_server_running(var_dir):
+    wrapper = start_wrapper(var_dir, "sleep", "300")
+    assert wait_for(lambda: postgres_running(var_dir / "pgdata"), timeout=120)
+    wrapper.kill()  # SIGKILL: no handler runs; the watchdog cleans up
+    wrapper.wait(timeout=10)
+    assert wait_for(lambda: not postgres_running(var_dir / "pgdata"), timeout=30)
+
+
+def test_stale_server_from_a_killed_run_does_not_block_the_next_start(var_dir):
+    env = {**os.environ, "NEWSROOM_VAR_DIR": str(var_dir)}
+    # A server left behind (started outside any wrapper, as a killed run would leave it).
+    subprocess.run(
+        [sys.executable, "-m", "newsroom.pgembed", "url"], cwd=ROOT, env=env, check=True, capture_output=True
+    )
+    assert postgres_running(var_dir / "pgdata")
+    wrapper = start_wrapper(var_dir, sys.executable, "-c", "print('ran')")
+    output, _ = wrapper.communicate(timeout=60)
+    assert wrapper.returncode == 0 and "ran" in output
+    assert wait_for(lambda: not postgres_running(var_dir / "pgdata"), timeout=30)
