@@ -2,6 +2,8 @@
 # Everything lands in .venv/ and var/ (both git-ignored); nothing is installed system-wide.
 
 HOST ?= 127.0.0.1
+# `make test` always builds a fresh test database; run .venv/bin/pytest directly to reuse one.
+PYTEST_ARGS ?= --create-db
 PORT ?= 8000
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -46,6 +48,8 @@ makemessages: install
 	@$(PY) manage.py makemessages -l ar --no-obsolete -v 0 --ignore ./.venv --ignore ./var \
 	  --ignore ./articles --ignore ./comments --ignore ./newsroom --ignore ./tests
 
+# Development server: DEBUG on unless the environment says otherwise.
+run: export DEBUG ?= 1
 run: messages
 	$(WITH_DB) sh -c '$(PY) manage.py migrate --no-input && $(PY) manage.py load_demo \
 	  && exec $(PY) manage.py runserver $(HOST):$(PORT)'
@@ -54,6 +58,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+test: export DJANGO_SETTINGS_MODULE = tests.settings
 test: lint messages
 	$(WITH_DB) sh -c '$(PY) manage.py makemigrations --check --dry-run && $(VENV)/bin/pytest $(PYTEST_ARGS)'
 

@@ -137,6 +137,12 @@ class Image(models.Model):
     def __str__(self):
         return self.caption or self.alt_text or PurePath(self.file.name).name
 
+    def save(self, *args, **kwargs):
+        # A file attached with file.save(..., save=False) does not fill the dimension fields.
+        if self.file and not (self.width and self.height):
+            self.width, self.height = self.file.width, self.file.height
+        super().save(*args, **kwargs)
+
 
 class ImageRendition(models.Model):
     """A resized copy of an image, made once and reused for every page that shows it."""

@@ -159,6 +159,7 @@ def run(command: list[str]) -> int:
     if not command:
         print("usage: python -m newsroom.pgembed run -- COMMAND [ARGS…]", file=sys.stderr)
         return 2
+    parent = os.getppid()
     env = dict(os.environ)
     embedded = not env.get("DATABASE_URL")
     me = os.getpid()
@@ -178,35 +179,31 @@ def run(command: list[str]) -> int:
     if embedded:
         _group_file(me).write_text(str(child.pid))
     stopping = threading.Event()
+    stop_requested_at = []
 
-    def stop_child(signum: int) -> None:
-        stopping.set()
+    def stop_child() -> None:
+        # SIGTERM rather than the SIGINT we may have received: a command started in the
+        # background by a non-interactive shell ignores SIGINT, never SIGTERM.
+        if not stopping.is_set():
+            stop_requested_at.append(time.monotonic())
+            stopping.set()
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(child.pid, signum)
-
-    def on_signal(signum, _frame):
-        stop_child(signal.SIGINT if signum == signal.SIGINT else signal.SIGTERM)
+            os.killpg(child.pid, signal.SIGTERM)
 
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, on_signal)
+        signal.signal(sig, lambda _signum, _frame: stop_child())
 
-    parent = os.getppid()
-
-    def watch_parent():
-        # make(1) does not forward SIGTERM to its recipe; if it dies we are re-parented.
-        while child.poll() is None:
-            if os.getppid() != parent:
-                stop_child(signal.SIGTERM)
-                return
-            time.sleep(0.5)
-
-    threading.Thread(target=watch_parent, daemon=True).start()
     try:
         while True:
             try:
-                code = child.wait(timeout=10 if stopping.is_set() else None)
+                code = child.wait(timeout=0.5)
                 break
             except subprocess.TimeoutExpired:
+                pass
+            if not stopping.is_set() and os.getppid() != parent:
+                # make(1) does not forward SIGTERM to its recipe; if it dies we are re-parented.
+                stop_child()
+            if stopping.is_set() and time.monotonic() - stop_requested_at[0] > 10:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(child.pid, signal.SIGKILL)
         # Leftovers of the group (e.g. the reloader's server child) go too.

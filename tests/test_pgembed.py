@@ -103,3 +103,20 @@ def test_stale_server_from_a_killed_run_does_not_block_the_next_start(var_dir):
     output, _ = wrapper.communicate(timeout=60)
     assert wrapper.returncode == 0 and "ran" in output
     assert wait_for(lambda: not postgres_running(var_dir / "pgdata"), timeout=30)
+
+
+def test_wrapper_stops_when_its_parent_dies(var_dir):
+    """`make` does not pass SIGTERM on to its recipe: the wrapper notices it was orphaned."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["NEWSROOM_VAR_DIR"] = str(var_dir)
+    parent = subprocess.Popen(
+        ["sh", "-c", f"{sys.executable} -m newsroom.pgembed run -- sleep 300; sleep 300"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    assert wait_for(lambda: postgres_running(var_dir / "pgdata"), timeout=120)
+    parent.kill()
+    parent.wait(timeout=10)
+    assert wait_for(lambda: not postgres_running(var_dir / "pgdata"), timeout=30)

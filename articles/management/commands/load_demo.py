@@ -151,9 +151,8 @@ class Command(BaseCommand):
         for data in demo.IMAGES:
             fields = {
                 f"{name}_{code}": data[f"{name}_{code}"]
-                for name in ("alt_text", "caption", "credit")
+                for name in ("caption", "credit")
                 for code in ("en", "ar")
-                if f"{name}_{code}" in data
             }
             fields.update(alt_text_en=data["alt_en"], alt_text_ar=data["alt_ar"])
             # The English caption is the demo image's stable key.
