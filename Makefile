@@ -20,11 +20,13 @@ PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 \
 	done)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint messages makemessages clean
+.PHONY: help install run serve test lint messages makemessages backup restore clean
 
 help:
 	@echo "make run    install, start embedded PostgreSQL, migrate, load demo content, serve http://$(HOST):$(PORT)"
 	@echo "make test   lint, migrations check, Arabic catalogue check, the whole pytest suite (browser tests too)"
+	@echo "make serve  production-style server (gunicorn; needs SECRET_KEY, ALLOWED_HOSTS; HTTPS=0 for plain HTTP)"
+	@echo "make backup / make restore BACKUP=dir   database dump plus media archive, and back"
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "No Python >= 3.12 found (PATH or pyenv). Install one, or pass PYTHON=/path/to/python3.12." >&2; exit 1; }
@@ -53,6 +55,26 @@ run: export DEBUG ?= 1
 run: messages
 	$(WITH_DB) sh -c '$(PY) manage.py migrate --no-input && $(PY) manage.py load_demo \
 	  && exec $(PY) manage.py runserver $(HOST):$(PORT)'
+
+# Production-style: gunicorn, DEBUG off, static files collected and compressed by WhiteNoise.
+# Needs SECRET_KEY and ALLOWED_HOSTS; HTTPS=0 for a plain-HTTP trial on 127.0.0.1. DEMO=1 loads demo content.
+serve: export DEBUG = 0
+serve: export SERVE_MEDIA ?= 1
+serve: messages
+	@test -n "$$SECRET_KEY" || { echo "make serve: set SECRET_KEY (a long random string) - production settings refuse to start without it." >&2; exit 1; }
+	@test -n "$$ALLOWED_HOSTS" || { echo "make serve: set ALLOWED_HOSTS (comma-separated host names, e.g. 127.0.0.1) - production settings refuse to start without it." >&2; exit 1; }
+	$(WITH_DB) sh -c '$(PY) manage.py migrate --no-input -v 0 && $(PY) manage.py collectstatic --no-input -v 0 \
+	  && { [ "$(DEMO)" != 1 ] || $(PY) manage.py load_demo; } \
+	  && exec $(VENV)/bin/gunicorn newsroom.wsgi -c newsroom/gunicorn.conf.py'
+
+# Database dump plus media archive into var/backups/<time>/ (or BACKUP_DIR=…).
+backup: install
+	$(WITH_DB) $(PY) -m newsroom.backup create $(BACKUP_DIR)
+
+# Bring back a backup: make restore BACKUP=var/backups/20261126-120000
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/<folder>" >&2; exit 1; }
+	$(WITH_DB) $(PY) -m newsroom.backup restore $(BACKUP)
 
 lint: install
 	$(VENV)/bin/ruff check .

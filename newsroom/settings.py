@@ -45,6 +45,11 @@ if not SECRET_KEY:
     SECRET_KEY = "django-insecure-development-only-key-never-used-in-production"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
+if not DEBUG and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS must be set when DEBUG is off: the comma-separated host names this site answers to, "
+        "e.g. ALLOWED_HOSTS=news.example.org (for a local trial: ALLOWED_HOSTS=127.0.0.1,localhost)."
+    )
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its widgets win.
@@ -59,14 +64,21 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.humanize",
     "ckeditor",
+    "axes",
     "newsroom",
     "articles",
     "comments",
 ]
 
 MIDDLEWARE = [
+    "newsroom.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "newsroom.request_log.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before every middleware that sets cookies (sessions, CSRF, messages, language), so that
+    # it sees each response last and strips whatever the reader has not consented to.
+    "newsroom.middleware.CookieConsentMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -74,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it sees the outcome of authentication (django-axes' documented position).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -103,7 +117,12 @@ if not DATABASE_URL:
         "DATABASE_URL is not set. Use `make run` / `make test` (they start an embedded PostgreSQL), "
         "or export DATABASE_URL=postgres://user:password@host:5432/dbname."
     )
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+# Persistent connections, checked before each request: after a PostgreSQL restart the first
+# request reconnects instead of failing, with no worker restart.
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=600, conn_health_checks=True)}
+if not DATABASES["default"]["HOST"] and "host" in DATABASES["default"]["OPTIONS"]:
+    # A unix-socket URL (…@/name?host=/socket/dir), as the embedded server gives: make it HOST.
+    DATABASES["default"]["HOST"] = DATABASES["default"]["OPTIONS"].pop("host")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
@@ -121,6 +140,22 @@ else:
             "LOCATION": VAR_DIR / "cache",
         }
     }
+
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses locked-out credentials before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Brute-force protection for staff logins (django-axes, database-backed so every worker
+# process and machine shares the counts): 5 failures lock that account, and separately that
+# address, for 30 minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", 0.5))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "newsroom/lockout.html"
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", 0)) or None
+AXES_VERBOSE = False  # its log lines would contain addresses and user names
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -149,6 +184,8 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# `make serve` on one machine serves uploads itself; behind a proxy or with object storage, set 0.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -192,19 +229,161 @@ SILENCED_SYSTEM_CHECKS = [
     "ckeditor.W001",
 ]
 
+# --- Security -------------------------------------------------------------------------------
+# HTTPS=1 (the default in production) means: served through a TLS-terminating proxy. Then plain
+# HTTP is redirected, HSTS is sent and cookies are Secure. HTTPS=0 allows a local plain-HTTP trial.
+HTTPS = env_bool("HTTPS", not DEBUG)
+if env_bool("TRUST_X_FORWARDED_PROTO", True):
+    # The proxy in front says whether the browser used HTTPS (it must overwrite this header).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", 31536000)) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # probes talk plain HTTP to the process
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 60 * 60))  # a working day
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Content-Security-Policy (Django's built-in middleware). Public pages run no inline script,
+# so a cached page never reuses a nonce; the admin gets only what CKEditor 4 needs.
+from django.utils.csp import CSP  # noqa: E402
+
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+ADMIN_CSP = {
+    **SECURE_CSP,
+    # CKEditor 4 writes inline styles and evaluates its templates; staff-only pages.
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE, CSP.UNSAFE_EVAL],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "frame-ancestors": [CSP.SELF],
+}
+ADMIN_PATH_PREFIXES = tuple(f"/{code}/admin/" for code in ("en", "ar"))
+
+# --- Cookie consent (newsroom.middleware.CookieConsentMiddleware) ---------------------------
+# Nothing outside "necessary" reaches a browser before the reader agrees; a cookie missing from
+# this registry is treated as non-essential, removed from the response and logged.
+COOKIE_CONSENT_COOKIE_NAME = "cookie_consent"
+# How long a choice (accept or refuse) is kept before the banner asks again: six months.
+COOKIE_CONSENT_MAX_AGE_DAYS = int(os.environ.get("COOKIE_CONSENT_MAX_AGE_DAYS", 182))
+# How long the proof of each choice (ConsentRecord) is kept: the choice's own lifetime plus
+# time to answer a complaint about it. `manage.py purge_consent_records` deletes older ones.
+COOKIE_CONSENT_RECORD_RETENTION_DAYS = int(os.environ.get("COOKIE_CONSENT_RECORD_RETENTION_DAYS", 395))
+# Messages (e.g. "your comment awaits moderation") travel in a short-lived cookie, never in an
+# anonymous session: a reader needs no session, and the message is part of the service asked for.
+MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
+# The language cookie only remembers a preference for the bare address "/" (pages carry
+# the language in their URL), so it lives a year and only with the reader's consent.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+# Every cookie the site may set. "name" ending in "*" matches a prefix. Categories: necessary,
+# preferences, statistics, marketing. Shown to readers as a table on the privacy policy page.
+COOKIE_CONSENT_REGISTRY = [
+    {
+        "name": COOKIE_CONSENT_COOKIE_NAME,
+        "category": "necessary",
+        "purpose": _("Remembers your cookie choices, so that we do not ask on every page."),
+        "lifetime": _("6 months"),
+    },
+    {
+        "name": "csrftoken",
+        "category": "necessary",
+        "purpose": _("Protects the forms of the newsroom's staff area against forgery."),
+        "lifetime": _("1 year"),
+    },
+    {
+        "name": "sessionid",
+        "category": "necessary",
+        "purpose": _("Keeps staff members signed in to the editing area. Readers never get it."),
+        "lifetime": _("Until the browser is closed"),
+    },
+    {
+        "name": "messages",
+        "category": "necessary",
+        "purpose": _("Carries a one-time notice to the next page, such as “your comment awaits moderation”."),
+        "lifetime": _("Until the notice is shown"),
+    },
+    {
+        "name": "django_language",
+        "category": "preferences",
+        "purpose": _("Remembers the language you chose, for when you come back to the home address."),
+        "lifetime": _("1 year"),
+    },
+    {
+        "name": "comment_author*",
+        "category": "preferences",
+        "purpose": _("Remembers the name you gave in the comment form, so you need not type it again."),
+        "lifetime": _("1 year"),
+    },
+    {
+        "name": "visitor_id",
+        "category": "statistics",
+        "purpose": _(
+            "A random number that lets us count how many different readers read an article, for the "
+            "“Most read” list. It says nothing about who you are and is never shared."
+        ),
+        "lifetime": _("6 months"),
+    },
+]
+
 SITE_NAME = _("Euphrates Post")
 LOGIN_URL = "admin:login"
 
-# Django 6.1's MAILERS replaces EMAIL_BACKEND; the console backend prints mail in development.
-MAILERS = {
-    "default": {"BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}
-}
+# Django 6.1's MAILERS replaces EMAIL_BACKEND. Development prints mail to the console;
+# production sends through SMTP (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD).
+EMAIL_BACKEND_PATH = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH}}
+if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
+    MAILERS["default"]["OPTIONS"] = {
+        "host": os.environ.get("EMAIL_HOST", "localhost"),
+        "port": int(os.environ.get("EMAIL_PORT", 587)),
+        "username": os.environ.get("EMAIL_HOST_USER", ""),
+        "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": env_bool("EMAIL_USE_TLS", True),
+        "timeout": 10,
+    }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
+# One line per request (newsroom.request_log), errors with tracebacks, all to stderr; a filter
+# masks e-mail and IP addresses in every record, whoever logs it.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact": {"()": "newsroom.request_log.RedactPersonalData"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact"], "formatter": "plain"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Our request log replaces runserver's and django.request's per-request lines.
+        "django.server": {"level": "WARNING"},
+        "django.request": {"level": "ERROR"},
+        "axes": {"level": "WARNING"},
+    },
 }

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import connection
+from django.views.static import serve
 from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -22,3 +24,11 @@ def readyz(request):
     except Exception:
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def media(request, path):
+    """Uploaded files for single-machine deployments (see SERVE_MEDIA), cached for a year."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
