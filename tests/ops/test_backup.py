@@ -36,7 +36,9 @@ def test_backup_then_restore_gives_back_the_same_content(settings, tmp_path):
     before = snapshot()
     image_bytes = Path(image.file.path).read_bytes()
 
-    folder = backup.create(tmp_path / "b1", database_url=current_database_url(), media_root=settings.MEDIA_ROOT)
+    folder = backup.create(
+        tmp_path / "b1", database_url=current_database_url(), media_root=settings.MEDIA_ROOT
+    )
     assert (folder / "database.dump").stat().st_size > 0
     assert (folder / "media.tar.gz").exists()
 

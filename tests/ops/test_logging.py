@@ -17,7 +17,11 @@ def test_one_line_per_request_with_status_and_duration(client, caplog):
 
 
 def test_email_and_ip_addresses_are_masked_in_any_record():
-    assert redact("login failed for amal@example.org from 198.51.100.7") == "login failed for [email] from [ip]"
-    record = logging.LogRecord("x", logging.ERROR, __file__, 1, "user %s at %s", ("a@b.co", "2001:db8::1:2"), None)
+    assert (
+        redact("login failed for amal@example.org from 198.51.100.7") == "login failed for [email] from [ip]"
+    )
+    record = logging.LogRecord(
+        "x", logging.ERROR, __file__, 1, "user %s at %s", ("a@b.co", "2001:db8::1:2"), None
+    )
     RedactPersonalData().filter(record)
     assert "a@b.co" not in record.getMessage()

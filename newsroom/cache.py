@@ -1,0 +1,144 @@
+"""Whole-page caching for anonymous readers, that never serves a wrong page.
+
+The decision (DESIGN.md, "Caching for anonymous readers", way 2): public pages are cached
+whole, keyed by path (the language is its prefix), the allowed query parameters and the
+reader's consent state, because those are the only things that make two anonymous readers'
+pages differ: public forms carry no per-reader token (``newsroom.security``), the comment
+form is pre-filled in the browser, and per-reader messages bypass the cache.
+
+Invalidation is by generation rather than by guessing which pages an edit touches: every
+publish, edit, unpublish or approved comment bumps one counter (``invalidate_public_pages``,
+wired to model signals in ``newsroom.apps``), and every key includes it, so the next request
+of every page is fresh. A scheduled article goes live without any save, so the state also
+carries the next scheduled publication time, and the generation moves on when it passes.
+
+Bypassed: non-GET requests, logged-in staff (any session cookie), a pending message, query
+parameters other than the listed ones (which also makes ``?random`` a bypass for the
+benchmark), responses that set cookies, are not 200, or are marked private/no-cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+STATE_KEY = "public-pages:state"
+CACHEABLE_PARAMS = frozenset({"page", "q"})
+CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
+
+
+def _cache():
+    return caches[getattr(settings, "PUBLIC_PAGE_CACHE_ALIAS", "default")]
+
+
+def _next_scheduled_change() -> float:
+    """Epoch seconds of the next scheduled publication (or far future)."""
+    from articles.models import Article
+
+    first = Article.objects.scheduled().order_by("publish_at").values_list("publish_at", flat=True).first()
+    return first.timestamp() if first else time.time() + 365 * 86400
+
+
+def _state() -> tuple[int, float]:
+    cache = _cache()
+    state = cache.get(STATE_KEY)
+    now = time.time()
+    if state is None or now >= state[1]:
+        generation = (state[0] + 1) if state else int(now * 1000)
+        state = (generation, _next_scheduled_change())
+        cache.set(STATE_KEY, state, timeout=None)
+    return state
+
+
+def invalidate_public_pages(**_kwargs) -> None:
+    """Every cached public page is stale from now on (signal receivers call this)."""
+    cache = _cache()
+    state = cache.get(STATE_KEY)
+    generation = (state[0] + 1) if state else int(time.time() * 1000)
+    cache.set(STATE_KEY, (generation, _next_scheduled_change()), timeout=None)
+
+
+def _consent_part(request) -> str:
+    try:
+        from newsroom.consent import consent_cache_key_part
+    except ImportError:  # consent not installed: every reader sees the same page
+        return "-"
+    return consent_cache_key_part(request)
+
+
+def cache_key(request, generation: int) -> str:
+    raw = "|".join(
+        [
+            str(generation),
+            request.get_host(),
+            request.path,
+            request.META.get("QUERY_STRING", ""),
+            _consent_part(request),
+        ]
+    )
+    return "public-pages:" + hashlib.blake2b(raw.encode(), digest_size=20).hexdigest()
+
+
+def is_cacheable_request(request) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if not settings.PUBLIC_PAGE_CACHE_SECONDS:
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    if any(name not in CACHEABLE_PARAMS for name in request.GET):
+        return False
+    path = request.path
+    return not path.startswith(settings.PUBLIC_PAGE_CACHE_EXCLUDE)
+
+
+def is_cacheable_response(response) -> bool:
+    if response.status_code != 200 or response.cookies or response.streaming:
+        return False
+    cache_control = response.headers.get("Cache-Control", "")
+    if "private" in cache_control or "no-cache" in cache_control or "no-store" in cache_control:
+        return False
+    return response.headers.get("Content-Type", "").startswith(CACHEABLE_TYPES)
+
+
+class PublicPageCacheMiddleware:
+    """Sits at the top of MIDDLEWARE: a hit is answered before sessions, auth or templates run."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            response = self.get_response(request)
+            response.headers.setdefault("X-Cache", "BYPASS")
+            return response
+        generation, _next_change = _state()
+        key = cache_key(request, generation)
+        cached = _cache().get(key)
+        if cached is not None:
+            status, headers, content = cached
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response.headers[name] = value
+            response.headers["X-Cache"] = "HIT"
+            return response
+        response = self.get_response(request)
+        if is_cacheable_response(response):
+            # Shared caches and browsers must revalidate: freshness is decided here.
+            patch_cache_control(response, max_age=0, public=True)
+            headers = [
+                (k, v) for k, v in response.headers.items() if k.lower() not in {"x-cache", "set-cookie"}
+            ]
+            _cache().set(
+                key, (response.status_code, headers, response.content), settings.PUBLIC_PAGE_CACHE_SECONDS
+            )
+            response.headers["X-Cache"] = "MISS"
+        else:
+            response.headers["X-Cache"] = "BYPASS"
+        return response
