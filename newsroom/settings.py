@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.humanize",
     "ckeditor",
+    # Revision history of articles (compare and restore in the admin).
+    "reversion",
     "axes",
     "newsroom",
     "articles",
@@ -76,6 +78,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "newsroom.request_log.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' pages from the shared cache: below the HTTPS redirect and the security
+    # headers, above everything that reads sessions or renders (see newsroom/cache.py).
+    "newsroom.cache.PublicPageCacheMiddleware",
     # Before every middleware that sets cookies (sessions, CSRF, messages, language), so that
     # it sees each response last and strips whatever the reader has not consented to.
     "newsroom.middleware.CookieConsentMiddleware",
@@ -138,8 +143,13 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": VAR_DIR / "cache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+
+# Whole-page cache for anonymous readers (newsroom/cache.py); 0 turns it off.
+PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", 0 if DEBUG else 600))
+PUBLIC_PAGE_CACHE_EXCLUDE = ("/static/", "/media/", "/healthz", "/readyz", "/i18n/", "/en/admin/", "/ar/admin/")
 
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses locked-out credentials before any password check.
