@@ -20,12 +20,13 @@ PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 \
 	done)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve test lint messages makemessages backup restore clean
+.PHONY: help install run serve bench test lint messages makemessages backup restore clean
 
 help:
 	@echo "make run    install, start embedded PostgreSQL, migrate, load demo content, serve http://$(HOST):$(PORT)"
 	@echo "make test   lint, migrations check, Arabic catalogue check, the whole pytest suite (browser tests too)"
 	@echo "make serve  production-style server (gunicorn; needs SECRET_KEY, ALLOWED_HOSTS; HTTPS=0 for plain HTTP)"
+	@echo "make bench  newsroom-sized dataset, production server, wrk: throughput/latency/queries table"
 	@echo "make backup / make restore BACKUP=dir   database dump plus media archive, and back"
 
 $(VENV)/.installed: pyproject.toml
@@ -66,6 +67,12 @@ serve: messages
 	$(WITH_DB) sh -c '$(PY) manage.py migrate --no-input -v 0 && $(PY) manage.py collectstatic --no-input -v 0 \
 	  && { [ "$(DEMO)" != 1 ] || $(PY) manage.py load_demo; } \
 	  && exec $(VENV)/bin/gunicorn newsroom.wsgi -c newsroom/gunicorn.conf.py'
+
+# Newsroom-sized benchmark: builds data once (BENCH_SCALE=1: 20,000 articles), starts `make serve`,
+# loads each page with wrk, prints the table and writes var/bench/results-*.json and a chart.
+bench: messages
+	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk" >&2; exit 1; }
+	$(WITH_DB) $(PY) -m newsroom.bench
 
 # Database dump plus media archive into var/backups/<time>/ (or BACKUP_DIR=…).
 backup: install
