@@ -238,7 +238,7 @@ def main() -> int:
     results: dict = {"scale": scale, "pages": {}, "started_at": datetime.now(UTC).isoformat()}
     try:
         wait_ready(host)
-        for name, path in PAGES:  # warm every page and fill the cache
+        for _name, path in PAGES:  # warm every page and fill the cache
             for _ in range(3):
                 urllib.request.urlopen(host + path, timeout=30).read()
         runs = [(name, path, mode) for name, path in PAGES for mode in ("cached", "bypass")]
