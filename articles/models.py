@@ -5,13 +5,16 @@ django-modeltranslation adds ``<field>_en`` and ``<field>_ar`` columns for each.
 """
 
 import secrets
+from datetime import timedelta
 from pathlib import PurePath
 
+import reversion
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -21,6 +24,8 @@ from django.utils.translation import gettext_lazy as _
 from articles.sanitize import sanitize_html
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+# The texts whose change makes the other language's translation stale.
+TRANSLATED_TEXT_FIELDS = ("headline", "summary", "body")
 
 
 def random_upload_path(folder, filename):
@@ -173,6 +178,12 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
+class TranslationState(models.TextChoices):
+    COMPLETE = "complete", _("Complete")
+    MISSING = "missing", _("Missing")
+    STALE = "stale", _("Needs update")
+
+
 class Label(models.TextChoices):
     NONE = "", _("No label")
     EXCLUSIVE = "exclusive", _("Exclusive")
@@ -198,16 +209,68 @@ class ArticleQuerySet(models.QuerySet):
         language = language.split("-")[0]
         return self.published().exclude(**{f"headline_{language}": ""}).exclude(**{f"body_{language}": ""})
 
+    def search(self, query, language=None):
+        """Live articles in ``language`` matching a reader's query (PostgreSQL full-text search on
+        that language's document), best match first, then newest. See ``articles/search.py``.
+        """
+        from articles.search import apply_search
+
+        language = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        return apply_search(self.live(language), query, language)
+
     def scheduled(self):
         """Approved for publication at a time still to come."""
         return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
 
-    def related_to(self, article, *, language=None, limit=6):
+    def in_translation_state(self, language, state):
+        """Articles whose ``language`` is complete, missing or stale (see ``Article.translation_state``).
+
+        Mirrors the instance method as plain column comparisons, so the admin filters by it at
+        any size without loading a single article. (``state=None`` returns the two conditions.)
+        """
+
+        def written(code):
+            # "> ''" is false for both '' and NULL (translation columns are nullable).
+            return Q(**{f"headline_{code}__gt": ""}) & Q(**{f"body_{code}__gt": ""})
+
+        newer_other = Q()
+        for other in LANGUAGE_CODES:
+            if other != language:
+                newer_other |= written(other) & Q(
+                    **{f"edited_{other}_at__gt": models.F(f"edited_{language}_at")}
+                )
+        stale = written(language) & newer_other
+        if state is None:
+            return written(language), stale
+        if state == TranslationState.MISSING:
+            return self.exclude(written(language))
+        if state == TranslationState.STALE:
+            return self.filter(stale)
+        if state == TranslationState.COMPLETE:
+            return self.filter(written(language)).exclude(stale)
+        raise ValueError(f"Unknown translation state {state!r}")
+
+    def with_translation_states(self):
+        """Annotate ``translation_state_<language>`` for every language, in the same query."""
+        annotations = {}
+        for code in LANGUAGE_CODES:
+            written, stale = self.in_translation_state(code, None)
+            annotations[f"translation_state_{code}"] = models.Case(
+                models.When(stale, then=models.Value(TranslationState.STALE.value)),
+                models.When(written, then=models.Value(TranslationState.COMPLETE.value)),
+                default=models.Value(TranslationState.MISSING.value),
+                output_field=models.CharField(),
+            )
+        return self.annotate(**annotations)
+
+    def related_to(self, article, *, language=None, limit=6, bylines=True):
         """ "You may also like": the editor's picks in order, then live articles sharing a tag
         or the section, most recent first; never the article itself, never unpublished or
-        future ones. Two queries whatever the sizes involved.
+        future ones. Two queries whatever the sizes involved (four with ``bylines``, which
+        prefetches each story's authors for teasers that show them).
         """
-        live = Article.objects.live(language).for_listing()
+        live = Article.objects.live(language)
+        live = live.for_listing() if bylines else live.select_related("section", "lead_image")
         picks = list(
             live.filter(pk__in=RelatedArticle.objects.filter(from_article=article).values("to_article"))
             .exclude(pk=article.pk)
@@ -298,6 +361,17 @@ class Article(models.Model):
         _("lead story"), default=False, help_text=_("Show at the top of the home page.")
     )
     comments_open = models.BooleanField(_("comments open"), default=True)
+    original_language = models.CharField(
+        _("written in"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        default="",
+        help_text=_(
+            "The language the article was first written in; translators fill in the other one. "
+            "Set automatically from the first language written."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     created_by = models.ForeignKey(
@@ -311,7 +385,8 @@ class Article(models.Model):
     # Optimistic locking: every successful save increments it; a save based on an older
     # version is refused instead of silently overwriting someone else's work.
     version = models.PositiveIntegerField(default=1, editable=False)
-    # When each language's text last changed, to spot a translation gone stale.
+    # The moment of the text each language is current with, to spot a translation gone stale
+    # (see ``_stamp_language_edits``).
     edited_en_at = models.DateTimeField(null=True, blank=True, editable=False)
     edited_ar_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Full-text search documents, maintained by the database itself (see migrations).
@@ -342,6 +417,10 @@ class Article(models.Model):
             models.CheckConstraint(condition=Q(status__in=Status.values), name="article_status_valid"),
             models.CheckConstraint(condition=Q(label__in=Label.values), name="article_label_valid"),
             models.CheckConstraint(
+                condition=Q(original_language__in=["", *LANGUAGE_CODES]),
+                name="article_original_language_valid",
+            ),
+            models.CheckConstraint(
                 condition=~Q(status=Status.PUBLISHED) | Q(publish_at__isnull=False),
                 name="article_published_has_time",
             ),
@@ -367,13 +446,81 @@ class Article(models.Model):
             setattr(self, field, sanitize_html(getattr(self, field, "") or ""))
         if self.status == Status.PUBLISHED and self.publish_at is None:
             self.publish_at = timezone.now()
-        super().save(*args, **kwargs)
+        if not self.original_language:
+            self.original_language = next(
+                (code for code in LANGUAGE_CODES if getattr(self, f"headline_{code}", "")), ""
+            )
+        update_fields = kwargs.get("update_fields")
+        with transaction.atomic(using=kwargs.get("using")):
+            # The row is locked until the transaction ends, so concurrent saves number their
+            # versions one after the other and compare texts with what is really stored.
+            current = None
+            if not self._state.adding and self.pk is not None:
+                current = (
+                    Article.objects.select_for_update()
+                    .filter(pk=self.pk)
+                    .values("version", "edited_en_at", "edited_ar_at", *self._text_columns())
+                    .first()
+                )
+            if current is not None:
+                self.version = current["version"] + 1
+            stamped = self._stamp_language_edits(current)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version", *stamped}
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self, language=None):
         language = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
         slug = getattr(self, f"slug_{language}", "") or ""
         with translation.override(language):
             return reverse("articles:detail", kwargs={"slug": slug})
+
+    @staticmethod
+    def _text_columns():
+        return [f"{name}_{code}" for name in TRANSLATED_TEXT_FIELDS for code in LANGUAGE_CODES]
+
+    def _stamp_language_edits(self, current):
+        """Move ``edited_<language>_at`` for each language whose text changed in this save.
+
+        The stamp is the moment of the text a language is current with. An edit to a language
+        that was up to date moves it to now, so the other language becomes stale until someone
+        updates it. An edit to a language that was missing or stale is a translation catching
+        up: it takes the other language's stamp, so a first translation (or an update of a stale
+        one) never marks the original as stale. Returns the names of the fields it set.
+        """
+        now = timezone.now()
+        old_text = current or {}
+        changed = [
+            code
+            for code in LANGUAGE_CODES
+            if any(
+                (getattr(self, f"{name}_{code}", "") or "") != (old_text.get(f"{name}_{code}") or "")
+                for name in TRANSLATED_TEXT_FIELDS
+            )
+        ]
+        stamped = []
+        for code in changed:
+            others = [
+                other
+                for other in LANGUAGE_CODES
+                if other != code and other not in changed and self.has_language(other)
+            ]
+            other_stamp = max(
+                (
+                    getattr(self, f"edited_{other}_at")
+                    for other in others
+                    if getattr(self, f"edited_{other}_at")
+                ),
+                default=None,
+            )
+            mine = getattr(self, f"edited_{code}_at")
+            was_written = current is not None and all(
+                old_text.get(f"{name}_{code}") for name in ("headline", "body")
+            )
+            catching_up = other_stamp is not None and (not was_written or mine is None or mine < other_stamp)
+            setattr(self, f"edited_{code}_at", other_stamp if catching_up else now)
+            stamped.append(f"edited_{code}_at")
+        return stamped
 
     def clean(self):
         errors = {}
@@ -434,6 +581,37 @@ class Article(models.Model):
         """Headline and body written in ``language`` (whatever the status)."""
         return bool(getattr(self, f"headline_{language}", "") and getattr(self, f"body_{language}", ""))
 
+    def translation_state(self, language):
+        """``missing`` until headline and body are written; ``stale`` when another written
+        language was edited after this one; ``complete`` otherwise.
+        Mirrored by ``ArticleQuerySet.in_translation_state``."""
+        if not self.has_language(language):
+            return TranslationState.MISSING
+        mine = getattr(self, f"edited_{language}_at")
+        for other in LANGUAGE_CODES:
+            theirs = getattr(self, f"edited_{other}_at")
+            if other != language and self.has_language(other) and mine and theirs and theirs > mine:
+                return TranslationState.STALE
+        return TranslationState.COMPLETE
+
+    def corrections_for_language(self, language=None):
+        """Corrections written in ``language`` (the active one by default), oldest first."""
+        language = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        return self.corrections.filter(**{f"text_{language}__gt": ""}).order_by("created_at", "pk")
+
+    def source_language(self):
+        """The language the article was written in (the one translators work from)."""
+        if self.original_language:
+            return self.original_language
+        return next((code for code in LANGUAGE_CODES if self.has_language(code)), settings.LANGUAGE_CODE)
+
+    def is_scheduled(self):
+        return (
+            self.status == Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > timezone.now()
+        )
+
     @property
     def byline_authors(self):
         """Authors in byline order (uses the prefetch of ``for_listing`` when present)."""
@@ -482,3 +660,178 @@ class RelatedArticle(models.Model):
 
     def __str__(self):
         return str(self.to_article)
+
+
+class ArticleTransition(models.Model):
+    """One step of the editorial workflow: who moved the article from which state to which, and why."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("article")
+    )
+    from_status = models.CharField(_("from"), max_length=20, choices=Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    publish_at = models.DateTimeField(
+        _("publish at"), null=True, blank=True, help_text=_("The publication time set by this step, if any.")
+    )
+    note = models.TextField(_("note"), blank=True, help_text=_("Why, for the people working on the article."))
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        get_latest_by = "at"
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow steps")
+        indexes = [models.Index(fields=["article", "-at"], name="transition_article_at_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(from_status__in=Status.values) & Q(to_status__in=Status.values),
+                name="transition_status_valid",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def active(self):
+        """Links that still open their preview: not revoked and not expired."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+def default_preview_expiry():
+    return timezone.now() + timedelta(hours=getattr(settings, "ARTICLES_PREVIEW_LINK_HOURS", 48))
+
+
+class PreviewLink(models.Model):
+    """A link that shows an unpublished article to someone without an account.
+
+    The address carries a signature of the link's id (nothing to guess or forge); whether it
+    still opens is decided here, in the database, so an editor can revoke it at any time.
+    """
+
+    SALT = "articles.preview-link"
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="preview_links", verbose_name=_("article")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    expires_at = models.DateTimeField(
+        _("expires at"), default=default_preview_expiry, help_text=_("The link stops working at this time.")
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
+    )
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+
+    def __str__(self):
+        return _("Preview of “%(article)s”") % {"article": self.article}
+
+    def get_absolute_url(self, language=None):
+        language = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        with translation.override(language):
+            return reverse("articles:shared_preview", kwargs={"token": self.token})
+
+    def is_active(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+    is_active.boolean = True
+
+    @property
+    def token(self):
+        return signing.dumps(self.pk, salt=self.SALT)
+
+    @classmethod
+    def from_token(cls, token, *, active_only=True):
+        """The link this token was made for, or None: bad signature, unknown link, or (with
+        ``active_only``) expired or revoked."""
+        try:
+            pk = signing.loads(token, salt=cls.SALT)
+        except signing.BadSignature:
+            return None
+        if not isinstance(pk, int):
+            return None
+        links = cls.objects.active() if active_only else cls.objects.all()
+        return links.select_related("article").filter(pk=pk).first()
+
+
+class Correction(models.Model):
+    """A dated correction appended to a published article (shown under its body)."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="corrections", verbose_name=_("article")
+    )
+    text = models.TextField(
+        _("correction"),
+        blank=True,
+        help_text=_(
+            "What was wrong and what is right now, in plain text. Leave a language empty to not show it there."
+        ),
+    )
+    created_at = models.DateTimeField(_("date"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        get_latest_by = "created_at"
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self):
+        return self.text_en or self.text_ar or f"#{self.pk}"
+
+    def clean(self):
+        if not any((getattr(self, f"text_{code}", "") or "").strip() for code in LANGUAGE_CODES):
+            raise ValidationError(
+                {f"text_{settings.LANGUAGE_CODE}": _("Write the correction in at least one language.")}
+            )
+
+
+def register_revisions():
+    """Revisions (django-reversion): an article's version holds every translated column, its
+    tags, and, through ``follow``, its bylines and related-story picks. ``version`` is kept in
+    the snapshot (it tells which revision an edit form was loaded from); the search documents
+    are derived by the database and left out.
+
+    Called from ``ArticlesConfig.ready()``: reversion lists a model's fields when it is
+    registered, so this must run after modeltranslation has added the ``_en``/``_ar`` columns.
+    """
+    if reversion.is_registered(Article):
+        return
+    reversion.register(ArticleAuthor)
+    reversion.register(RelatedArticle)
+    reversion.register(Article, follow=["article_authors", "related_links"], exclude=["search_en", "search_ar"])

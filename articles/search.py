@@ -1,18 +1,236 @@
-"""Text normalisation shared by the search index (a database trigger) and the queries.
+"""Full-text search: text normalisation, query parsing, ranking and highlighted excerpts.
 
 Arabic is written with optional diacritics (tashkeel), decorative elongation (tatweel) and
 interchangeable spellings of alef, yaa and taa marbuta. Both sides fold them the same way:
 the trigger with ``articles_ar_normalize()`` (migration 0002), queries and comment word rules
 with ``normalize_arabic()`` below. Keep the two in step.
+
+Search documents (``search_en`` / ``search_ar``, GIN-indexed) are kept by that trigger; a
+query is parsed by PostgreSQL's ``websearch_to_tsquery`` (quotes, ``or`` and ``-word`` work as
+on a web search engine and nothing a reader types can be a syntax error), ranked with
+``ts_rank_cd`` and excerpted with ``ts_headline``. Excerpts are built so that only our own
+``<mark>`` tags are live: the article text is escaped, the highlight positions come from
+private-use markers that cannot occur in it.
 """
 
+import html
 import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 # Tashkeel (U+064B–U+065F), superscript alef (U+0670) and tatweel (U+0640).
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 
+# PostgreSQL text-search configuration of each site language.
+SEARCH_CONFIGS = {"en": "english", "ar": "arabic"}
+# Longer queries are cut (at a word boundary): nobody types more, and tsquery work stays small.
+MAX_QUERY_LENGTH = 200
+# Private-use characters: never in article text (removed below), so they safely mark highlights.
+_START, _STOP, _GAP = "\ue000", "\ue001", "\ue002"
+_PRIVATE = re.compile("[\ue000-\uf8ff]")
+_MARKUP_BLANKS = str.maketrans("<>&", "   ")
+_HEADLINE_OPTIONS = f'StartSel="{_START}", StopSel="{_STOP}", MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter="{_GAP}"'
+_TITLE_OPTIONS = f'StartSel="{_START}", StopSel="{_STOP}", HighlightAll=true'
+
 
 def normalize_arabic(text: str) -> str:
     """Drop diacritics and tatweel, unify alef/yaa/taa-marbuta variants, fold Latin case."""
     return _MARKS.sub("", text or "").translate(_FOLD).casefold()
+
+
+def _fold_char(char: str) -> str:
+    """``articles_ar_normalize()`` for one character (no case folding: the index keeps case)."""
+    return "" if _MARKS.match(char) else char.translate(_FOLD)
+
+
+def clean_query(raw) -> str:
+    """What the reader typed, made safe to hand to PostgreSQL and shown back to them.
+
+    Control characters (PostgreSQL refuses NUL in text), private-use characters and runs of
+    white space are removed; the result is capped at ``MAX_QUERY_LENGTH`` characters.
+    """
+    text = "".join(
+        " " if unicodedata.category(ch) in {"Cc", "Zl", "Zp"} else ch
+        for ch in str(raw or "")
+        if unicodedata.category(ch) not in {"Cs", "Co", "Cn"}
+    )
+    text = " ".join(text.split())
+    if len(text) > MAX_QUERY_LENGTH:
+        cut = text[:MAX_QUERY_LENGTH]
+        text = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return text
+
+
+def search_terms(query: str, language: str) -> str:
+    """The text given to ``websearch_to_tsquery``: Arabic folded exactly as the index is."""
+    return normalize_arabic(query) if language == "ar" else query
+
+
+def search_query(query: str, language: str) -> SearchQuery:
+    return SearchQuery(
+        search_terms(query, language), config=SEARCH_CONFIGS[language], search_type="websearch"
+    )
+
+
+def apply_search(queryset, query: str, language: str):
+    """Articles of ``queryset`` matching ``query`` in ``language``, best first, then newest.
+
+    Uses the GIN-indexed document of that language only, so an article is found in the
+    language a reader searches in, never through its other translation.
+    """
+    document = F(f"search_{language}")
+    tsquery = search_query(query, language)
+    return (
+        queryset.filter(**{f"search_{language}": tsquery})
+        .annotate(search_rank=SearchRank(document, tsquery, cover_density=True))
+        .order_by("-search_rank", "-publish_at", "-pk")
+    )
+
+
+def plain_text(body_html: str) -> str:
+    """Readable text of a stored (already sanitised) rich-text body."""
+    text = re.sub(r"<[^>]*>", " ", body_html or "")
+    text = html.unescape(text)
+    return " ".join(_PRIVATE.sub("", text).split())
+
+
+@dataclass
+class _Folded:
+    """A text folded for matching, with each folded character's index in the original."""
+
+    original: str
+    folded: str
+    index: list[int]
+
+    @classmethod
+    def of(cls, text: str, language: str) -> "_Folded":
+        if language != "ar":
+            folded, index = text, list(range(len(text)))
+        else:
+            chars, index = [], []
+            for position, char in enumerate(text):
+                for out in _fold_char(char):
+                    chars.append(out)
+                    index.append(position)
+            folded = "".join(chars)
+        # ts_headline's parser drops what looks like markup ("<b>", "&amp;"); one-for-one
+        # blanks keep positions aligned with the original, which is what readers see.
+        return cls(text, folded.translate(_MARKUP_BLANKS), index)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original indices of folded[start:end], diacritics after the last letter included."""
+        begin = self.index[start] if start < len(self.index) else len(self.original)
+        finish = self.index[end] if end < len(self.index) else len(self.original)
+        return begin, finish
+
+
+def _parse_marked(fragment: str) -> tuple[str, list[tuple[int, int]]]:
+    """Split a ``ts_headline`` fragment into its plain text and the highlighted spans."""
+    plain, spans, start = [], [], None
+    length = 0
+    for char in fragment:
+        if char == _START:
+            start = length
+        elif char == _STOP:
+            if start is not None:
+                spans.append((start, length))
+            start = None
+        else:
+            plain.append(char)
+            length += 1
+    return "".join(plain), spans
+
+
+def _render(source: _Folded, marked: str, *, whole: bool = False) -> str:
+    """Escaped original text of each marked fragment, with ``<mark>`` around the matches.
+
+    Fragments are joined with an ellipsis, and one marks text left out at either end.
+    """
+    pieces = []  # (begin, finish, html) in the original text
+    search_from = 0
+    for fragment in marked.split(_GAP):
+        plain, spans = _parse_marked(fragment)
+        if not plain.strip():
+            continue
+        at = source.folded.find(plain, search_from)
+        if at < 0:
+            at = source.folded.find(plain)
+        if at < 0:  # Not found (should not happen): show the folded fragment, still escaped.
+            pieces.append((0, len(source.original), _marked_html(plain, spans)))
+            continue
+        search_from = at + len(plain)
+        begin, finish = source.original_span(at, at + len(plain))
+        if any(begin < done_finish and finish > done_begin for done_begin, done_finish, _html in pieces):
+            continue  # the same passage twice
+        mapped = [tuple(x - begin for x in source.original_span(at + s, at + e)) for s, e in spans if e > s]
+        pieces.append((begin, finish, _marked_html(source.original[begin:finish], mapped)))
+    if not pieces:
+        return ""
+    text = " … ".join(html for _begin, _finish, html in pieces)
+    if whole:
+        return text
+    if pieces[0][0] > 0:
+        text = "… " + text
+    if pieces[-1][1] < len(source.original):
+        text = text + " …"
+    return text
+
+
+def _marked_html(text: str, spans) -> str:
+    out, position = [], 0
+    for start, end in sorted(spans):
+        if start < position:
+            continue
+        out.append(escape(text[position:start]))
+        out.append("<mark>" + escape(text[start:end]) + "</mark>")
+        position = end
+    out.append(escape(text[position:]))
+    return "".join(out)
+
+
+def highlight(articles, query: str, language: str) -> None:
+    """Set ``search_headline`` and ``search_excerpt`` (safe HTML) on each article, in one query."""
+    articles = list(articles)
+    if not articles:
+        return
+    titles = [
+        _Folded.of(_PRIVATE.sub("", getattr(a, f"headline_{language}") or ""), language) for a in articles
+    ]
+    bodies = []
+    for article in articles:
+        summary = getattr(article, f"summary_{language}") or ""
+        body = plain_text(getattr(article, f"body_{language}") or "")
+        bodies.append(
+            _Folded.of(" ".join(part for part in (_PRIVATE.sub("", summary).strip(), body) if part), language)
+        )
+    config = SEARCH_CONFIGS[language]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT ts_headline(%s::regconfig, title, query, %s), ts_headline(%s::regconfig, body, query, %s)
+            FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS item(title, body, n),
+                 websearch_to_tsquery(%s::regconfig, %s) AS query
+            ORDER BY n
+            """,
+            [
+                config,
+                _TITLE_OPTIONS,
+                config,
+                _HEADLINE_OPTIONS,
+                [t.folded for t in titles],
+                [b.folded for b in bodies],
+                config,
+                search_terms(query, language),
+            ],
+        )
+        rows = cursor.fetchall()
+    for article, title, body, (title_marked, body_marked) in zip(articles, titles, bodies, rows, strict=True):
+        article.search_headline = mark_safe(_render(title, title_marked or "", whole=True))  # noqa: S308 - escaped in _render
+        article.search_excerpt = mark_safe(_render(body, body_marked or ""))  # noqa: S308 - escaped in _render

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from articles.models import Article, Author, Image, Section, Tag
+from articles.models import Article, Author, Correction, Image, Section, Tag
 
 
 @register(Author)
@@ -27,4 +27,11 @@ class ImageTranslationOptions(TranslationOptions):
 class ArticleTranslationOptions(TranslationOptions):
     fields = ("headline", "slug", "summary", "body", "source")
     # An article may exist in one language only; Article.clean() asks for at least one headline.
+    required_languages = ()
+
+
+@register(Correction)
+class CorrectionTranslationOptions(TranslationOptions):
+    fields = ("text",)
+    # A correction may concern one language only; Correction.clean() asks for at least one.
     required_languages = ()

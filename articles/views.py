@@ -1,13 +1,43 @@
-from django.http import Http404
+"""The reader's site: home, article, section, tag, author and search pages, robots.txt.
+
+Every page starts from ``Article.objects.live(language)``: an article is shown, listed and
+linked only in the languages it is complete and published in. Each page runs a fixed number
+of queries whatever the number of articles, tags, authors or pictures it shows.
+"""
+
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import F, OuterRef, Window
+from django.db.models.functions import JSONObject, RowNumber
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import translation
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article, Author, Section, Tag
+from articles.images import images_of, prefetch_renditions
+from articles.models import LANGUAGE_CODES, Article, ArticleAuthor, Author, Section, Tag
+from articles.search import MAX_QUERY_LENGTH, clean_query, highlight
+
+# Listings never need the bodies or the search documents: leave those big columns behind.
+HEAVY_FIELDS = ("body_en", "body_ar", "search_en", "search_ar")
+PAGE_SIZE = 12
+SECTION_BLOCK_SIZE = 4
+RELATED_LIMIT = 6
 
 
 def current_language():
     return (translation.get_language() or "en").split("-")[0]
+
+
+def teasers(language=None):
+    """Live articles with what a teaser shows (section, picture), without the heavy columns."""
+    return (
+        Article.objects.live(language or current_language())
+        .select_related("section", "lead_image")
+        .defer(*HEAVY_FIELDS)
+    )
 
 
 class LiveArticlesMixin:
@@ -17,37 +47,157 @@ class LiveArticlesMixin:
         return Article.objects.live(current_language()).for_listing()
 
 
-class HomeView(LiveArticlesMixin, ListView):
+class HomeView(ListView):
+    """The lead story, the latest news (paginated) and a block per section, on page 1."""
+
     template_name = "articles/home.html"
     context_object_name = "articles"
-    paginate_by = 20
+    paginate_by = PAGE_SIZE
+
+    def get_lead(self):
+        """The most recent article marked as lead story, or else simply the most recent one."""
+        return (
+            Article.objects.live(current_language())
+            .for_listing()
+            .defer(*HEAVY_FIELDS)
+            .order_by("-featured", "-publish_at", "-pk")
+            .first()
+        )
+
+    def get(self, request, *args, **kwargs):
+        self.lead = self.get_lead()
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return self.live_articles()
+        queryset = teasers()
+        return queryset.exclude(pk=self.lead.pk) if self.lead else queryset
+
+    def section_blocks(self, shown):
+        """The latest few articles of every section not already on the page, in section order."""
+        ranked = (
+            teasers()
+            .exclude(pk__in=shown)
+            .annotate(
+                section_rank=Window(
+                    RowNumber(),
+                    partition_by=[F("section_id")],
+                    order_by=[F("publish_at").desc(), F("pk").desc()],
+                )
+            )
+            .filter(section_rank__lte=SECTION_BLOCK_SIZE)
+            .order_by("section__order", "section_id", "-publish_at", "-pk")
+        )
+        blocks = []
+        for article in ranked:
+            if not article.section.slug:
+                continue  # a section without an address in this language cannot be linked
+            if not blocks or blocks[-1]["section"].pk != article.section_id:
+                blocks.append({"section": article.section, "articles": []})
+            blocks[-1]["articles"].append(article)
+        return blocks
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        first_page = page.number == 1
+        latest = list(context["articles"])
+        blocks = []
+        if first_page and self.lead:
+            blocks = self.section_blocks([self.lead.pk, *(a.pk for a in latest)])
+        shown = ([self.lead] if first_page and self.lead else []) + latest
+        shown += [a for block in blocks for a in block["articles"]]
+        prefetch_renditions(images_of(shown))
+        context.update(
+            lead_article=self.lead if first_page else None,
+            latest=latest,
+            section_blocks=blocks,
+            listed_articles=shown,
+            first_page=first_page,
+        )
+        return context
 
 
-class ArticleDetailView(LiveArticlesMixin, DetailView):
+def _in_model_order(model, names):
+    # Model.from_db() takes the values of a partial row in the model's own field order.
+    return [field.attname for field in model._meta.concrete_fields if field.attname in names]
+
+
+_BYLINE_FIELDS = _in_model_order(Author, {"id", "slug", *[f"display_name_{code}" for code in LANGUAGE_CODES]})
+_TAG_FIELDS = _in_model_order(
+    Tag, {"id", *[f"{name}_{code}" for name in ("name", "slug") for code in LANGUAGE_CODES]}
+)
+
+
+def with_bylines_and_tags(queryset, language):
+    """Each article row carries its byline and its tags as JSON arrays: one query, not three.
+
+    ``unpack_bylines_and_tags`` turns them into the objects ``article.byline_authors`` and
+    ``article.tags.all()`` return, as if they had been prefetched.
+    """
+    through = Article.tags.through
+    return queryset.annotate(
+        byline_rows=ArraySubquery(
+            ArticleAuthor.objects.filter(article=OuterRef("pk"))
+            .order_by("order", "pk")
+            .values(row=JSONObject(**{field: f"author__{field}" for field in _BYLINE_FIELDS}))
+        ),
+        tag_rows=ArraySubquery(
+            through.objects.filter(article=OuterRef("pk"))
+            .order_by(f"tag__name_{language}", "tag_id")
+            .values(row=JSONObject(**{field: f"tag__{field}" for field in _TAG_FIELDS}))
+        ),
+    )
+
+
+def unpack_bylines_and_tags(article):
+    db = article._state.db
+    links = [
+        ArticleAuthor(
+            article=article,
+            author=Author.from_db(db, _BYLINE_FIELDS, [row[f] for f in _BYLINE_FIELDS]),
+            order=order,
+        )
+        for order, row in enumerate(article.byline_rows or [])
+    ]
+    tags = [Tag.from_db(db, _TAG_FIELDS, [row[f] for f in _TAG_FIELDS]) for row in article.tag_rows or []]
+    cache = getattr(article, "_prefetched_objects_cache", {})
+    article._prefetched_objects_cache = {**cache, "article_authors": links, "tags": tags}
+    return article
+
+
+class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
     def get_object(self, queryset=None):
         language = current_language()
-        queryset = self.live_articles().prefetch_related("tags")
-        return get_object_or_404(queryset, **{f"slug_{language}": self.kwargs["slug"]})
+        queryset = with_bylines_and_tags(
+            Article.objects.live(language)
+            .select_related("section", "lead_image")
+            .defer("search_en", "search_ar"),
+            language,
+        )
+        article = get_object_or_404(queryset, **{f"slug_{language}": self.kwargs["slug"]})
+        return unpack_bylines_and_tags(article)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        context["related_articles"] = Article.objects.related_to(article, language=current_language())
-        # The language switcher offers only the languages this article is live in.
+        language = current_language()
+        # Related teasers show no bylines: no need to fetch them.
+        related = Article.objects.related_to(article, language=language, limit=RELATED_LIMIT, bylines=False)
+        prefetch_renditions(images_of([article, *related]))
+        context["related_articles"] = related
+        # The language switcher and hreflang links offer only the languages this article is live in.
         context["alternates"] = {code: article.get_absolute_url(code) for code in article.live_languages()}
+        context["current_section"] = article.section
         return context
 
 
-class FilteredListView(LiveArticlesMixin, ListView):
+class FilteredListView(ListView):
     """A paginated listing of live articles belonging to one section, tag or author."""
 
-    paginate_by = 20
+    paginate_by = PAGE_SIZE
     context_object_name = "articles"
     model = None
     slug_field = "slug"
@@ -62,7 +212,9 @@ class FilteredListView(LiveArticlesMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(listing_object=self.filter_object, **kwargs)
+        context = super().get_context_data(listing_object=self.filter_object, **kwargs)
+        prefetch_renditions(images_of(context["articles"]))
+        return context
 
 
 class SectionView(FilteredListView):
@@ -70,7 +222,10 @@ class SectionView(FilteredListView):
     template_name = "articles/section_detail.html"
 
     def get_queryset(self):
-        return self.live_articles().filter(section=self.filter_object)
+        return teasers().filter(section=self.filter_object)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(current_section=self.filter_object, **kwargs)
 
 
 class TagView(FilteredListView):
@@ -78,7 +233,7 @@ class TagView(FilteredListView):
     template_name = "articles/tag_detail.html"
 
     def get_queryset(self):
-        return self.live_articles().filter(tags=self.filter_object)
+        return teasers().filter(tags=self.filter_object)
 
 
 class AuthorView(FilteredListView):
@@ -87,9 +242,57 @@ class AuthorView(FilteredListView):
 
     def get_filter_object(self):
         author = super().get_filter_object()
-        if not author.display_name:
+        # A byline name is a name: shown in the other language's spelling rather than not at all.
+        if not (author.display_name_en or author.display_name_ar):
             raise Http404
         return author
 
     def get_queryset(self):
-        return self.live_articles().filter(article_authors__author=self.filter_object)
+        return teasers().filter(article_authors__author=self.filter_object)
+
+
+class SearchView(ListView):
+    """Full-text search in the reader's language, best matches first, with highlighted excerpts."""
+
+    template_name = "articles/search.html"
+    context_object_name = "results"
+    paginate_by = 10
+
+    def get(self, request, *args, **kwargs):
+        raw = request.GET.get("q", "")
+        self.query = clean_query(raw)
+        self.shortened = len(" ".join(str(raw).split())) > MAX_QUERY_LENGTH
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        if not self.query:
+            return Article.objects.none()
+        return (
+            Article.objects.search(self.query, current_language())
+            .select_related("section")
+            .defer("search_en", "search_ar")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        results = list(context["results"])
+        if results:
+            highlight(results, self.query, current_language())
+        context.update(
+            query=self.query, shortened=self.shortened, results=results, max_query_length=MAX_QUERY_LENGTH
+        )
+        return context
+
+
+@require_GET
+@cache_control(max_age=60 * 60, public=True)
+def robots_txt(request):
+    """Crawlers: everything public, except the admin, previews and internal search results."""
+    lines = ["User-agent: *"]
+    for code in ("en", "ar"):
+        with translation.override(code):
+            lines.append(f"Disallow: {reverse('admin:index')}")
+            lines.append(f"Disallow: {reverse('articles:search')}")
+            lines.append(f"Disallow: /{code}/preview/")
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap-index'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -51,13 +51,22 @@ def libpq_url(database_url: str) -> str:
     return "postgresql://" + database_url.split("://", 1)[1] if "://" in database_url else database_url
 
 
-def create(dest: Path | None = None, *, database_url: str | None = None, media_root: Path | None = None) -> Path:
+def create(
+    dest: Path | None = None, *, database_url: str | None = None, media_root: Path | None = None
+) -> Path:
     database_url = libpq_url(database_url or os.environ["DATABASE_URL"])
     media_root = Path(media_root or default_media_root())
     dest = Path(dest or VAR / "backups" / datetime.now(UTC).strftime("%Y%m%d-%H%M%S"))
     dest.mkdir(parents=True, exist_ok=False)
     subprocess.run(
-        [pg_tool("pg_dump"), "--format=custom", "--no-owner", "--no-acl", f"--file={dest / 'database.dump'}", database_url],
+        [
+            pg_tool("pg_dump"),
+            "--format=custom",
+            "--no-owner",
+            "--no-acl",
+            f"--file={dest / 'database.dump'}",
+            database_url,
+        ],
         check=True,
     )
     with tarfile.open(dest / "media.tar.gz", "w:gz") as archive:

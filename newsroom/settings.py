@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "ckeditor",
     # Revision history of articles (compare and restore in the admin).
     "reversion",
@@ -78,12 +79,13 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "newsroom.request_log.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before every middleware that sets cookies (sessions, CSRF, messages, language), so that
+    # it sees each response last and strips whatever the reader has not consented to; and
+    # above the page cache, so that a page served from it still expires refused cookies.
+    "newsroom.middleware.CookieConsentMiddleware",
     # Anonymous readers' pages from the shared cache: below the HTTPS redirect and the security
     # headers, above everything that reads sessions or renders (see newsroom/cache.py).
     "newsroom.cache.PublicPageCacheMiddleware",
-    # Before every middleware that sets cookies (sessions, CSRF, messages, language), so that
-    # it sees each response last and strips whatever the reader has not consented to.
-    "newsroom.middleware.CookieConsentMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -142,7 +144,7 @@ else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": VAR_DIR / "cache",
+            "LOCATION": os.environ.get("CACHE_DIR", VAR_DIR / "cache"),
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
@@ -215,12 +217,15 @@ CKEDITOR_CONFIGS = {
             ["Format", "Bold", "Italic", "Strike"],
             ["NumberedList", "BulletedList", "Blockquote"],
             ["Link", "Unlink"],
-            ["Image", "Table", "HorizontalRule"],
+            # Pictures upload into the image library; embeds: only what articles.sanitize keeps
+            # (YouTube privacy-enhanced and Vimeo players).
+            ["Image", "Iframe", "Table", "HorizontalRule"],
             ["RemoveFormat", "Source"],
             ["BidiLtr", "BidiRtl"],
         ],
         "format_tags": "p;h2;h3;h4",
-        "extraPlugins": "bidi",
+        "extraPlugins": "bidi,iframe,uploadimage",
+        "removeDialogTabs": "image:advanced;link:advanced;iframe:advanced",
         "height": 360,
         "width": "100%",
         "contentsLangDirection": "ltr",
@@ -343,7 +348,10 @@ COOKIE_CONSENT_REGISTRY = [
     {
         "name": "comment_author*",
         "category": "preferences",
-        "purpose": _("Remembers the name you gave in the comment form, so you need not type it again."),
+        "purpose": _(
+            "Remembers the name and e-mail address you gave in the comment form, if you ask it to, "
+            "so that you need not type them again."
+        ),
         "lifetime": _("1 year"),
     },
     {
@@ -377,6 +385,19 @@ if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
         "timeout": 10,
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+
+# --- Comments (comments/) ---------------------------------------------------------------------
+# The moderation rules themselves (words, links, flood interval, lengths, closing) are edited by
+# an administrator in the admin ("Discussion settings"); these are deployment facts.
+# IP address and user agent of commenters are erased after this many days (`purge_comment_ips`).
+COMMENTS_IP_RETENTION_DAYS = int(os.environ.get("COMMENTS_IP_RETENTION_DAYS", 30))
+# Absolute links in notification emails (moderators' queue, a commenter's published comment).
+COMMENTS_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR); the same
+# PROXY_COUNT as django-axes. The flood rule needs the reader's real address.
+COMMENTS_TRUSTED_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", 0))
+# "Remember me" cookie (name and email, read by static/js/comments.js); a preferences cookie.
+COMMENTS_AUTHOR_COOKIE = "comment_author"
 
 # One line per request (newsroom.request_log), errors with tracebacks, all to stderr; a filter
 # masks e-mail and IP addresses in every record, whoever logs it.

@@ -1,19 +1,35 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
 
-from newsroom import views
+from articles.sitemaps import SITEMAPS
+from articles.views import robots_txt
+from newsroom import consent_views, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("robots.txt", robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"}, name="sitemap-index"),
+    path(
+        "sitemap-<str:section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS, "template_name": "articles/sitemap.xml"},
+        name="sitemap-section",
+    ),
 ]
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    # Cookie consent: the policy page (linked from every footer), the choice form, the read beacon.
+    path("privacy/", consent_views.privacy_policy, name="privacy_policy"),
+    path("cookies/", consent_views.consent_update, name="cookie_consent"),
+    path("reads/<int:article_id>.gif", consent_views.read_beacon, name="read_beacon"),
+    path("comments/", include("comments.urls")),
     path("", include("articles.urls")),
     prefix_default_language=True,
 )

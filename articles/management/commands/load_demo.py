@@ -8,6 +8,7 @@ import io
 import os
 from datetime import timedelta
 
+import reversion
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -15,6 +16,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from PIL import Image as PILImage, ImageDraw
+from reversion.models import Version
 
 from articles import demo_content as demo
 from articles.models import Article, ArticleAuthor, Author, Image, RelatedArticle, Section, Status, Tag
@@ -76,12 +78,24 @@ class Command(BaseCommand):
         authors = self.load_authors(users)
         images = self.load_images()
         articles = self.load_articles(sections, tags, authors, images)
+        self.start_history(articles, users)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {len(articles)} articles, {len(sections)} sections, {len(tags)} tags, "
                 f"{len(authors)} authors, {len(images)} images, {len(users)} users."
             )
         )
+
+    def start_history(self, articles, users):
+        """The demo writer owns the demo drafts; every article gets a first revision (once)."""
+        writer = users.get("writer")
+        for article in articles.values():
+            if writer and article.status == Status.DRAFT and article.created_by_id is None:
+                Article.objects.filter(pk=article.pk).update(created_by=writer)
+            if not Version.objects.get_for_object(article).exists():
+                with reversion.create_revision(manage_manually=True):
+                    reversion.set_comment("Demo content loaded.")
+                    reversion.add_to_revision(article)
 
     def load_sections(self):
         sections = {}

@@ -1,0 +1,173 @@
+import pytest
+from django.utils import translation
+
+from articles.models import Article, Status
+from articles.search import MAX_QUERY_LENGTH, clean_query, highlight, normalize_arabic
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+# "المدرسة الجديدة" written with full tashkeel, a tatweel and a hamza on the alef.
+VOCALISED = "المَدْرَسَةُ الجَدِيـــدَةُ أَمامَ النَّهْرِ"
+
+
+def found(query, language):
+    return list(Article.objects.search(query, language))
+
+
+def test_arabic_query_without_diacritics_finds_a_vocalised_text():
+    article = make_article(headline_ar="افتتاح " + VOCALISED, body_ar="<p>نص الخبر</p>")
+    assert found("المدرسة", "ar") == [article]
+    assert found("الجديدة", "ar") == [article]
+
+
+def test_arabic_query_with_diacritics_finds_a_plain_text():
+    article = make_article(headline_ar="افتتاح المدرسة الجديدة أمام النهر", body_ar="<p>نص</p>")
+    assert found("المَدْرَسَةُ", "ar") == [article]
+    assert found("الجَدِيـــدَةُ", "ar") == [article]
+
+
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [
+        ("أحمد", "احمد"),  # alef with hamza above / bare alef
+        ("إسلام", "اسلام"),  # alef with hamza below
+        ("آثار", "اثار"),  # alef madda
+        ("مستشفى", "مستشفي"),  # alef maqsura / yaa
+        ("مدرسة", "مدرسه"),  # taa marbuta / haa
+        ("مدرسه", "مدرسة"),
+        ("كـــبير", "كبير"),  # tatweel
+    ],
+)
+def test_arabic_spelling_variants_match_each_other(written, typed):
+    article = make_article(headline_ar=f"خبر عن {written} اليوم", body_ar="<p>تفاصيل</p>")
+    assert found(typed, "ar") == [article]
+
+
+def test_normalize_arabic_matches_what_the_index_does():
+    assert normalize_arabic("أَحْمَدُ إلى مُسْتَشْفَى المدينـــة") == "احمد الي مستشفي المدينه"
+
+
+def test_english_search_uses_stemming_and_ignores_case():
+    article = make_article(headline_en="Farmers irrigate the fields", body_en="<p>Wheat harvest.</p>")
+    assert found("farmer irrigating", "en") == [article]
+
+
+def test_search_is_per_language_and_only_live_articles():
+    english_only = make_article(languages=("en",), headline_en="Bridge reopens", body_en="<p>Bridge.</p>")
+    make_article(headline_en="Bridge draft", status=Status.DRAFT)
+    assert found("bridge", "en") == [english_only]
+    assert found("bridge", "ar") == []
+    # The Arabic document never matches English words and vice versa.
+    both = make_article(headline_en="Water", headline_ar="الماء والجسر", body_ar="<p>الجسر</p>")
+    assert found("الجسر", "ar") == [both]
+    assert found("الجسر", "en") == []
+
+
+def test_headline_matches_rank_above_body_matches():
+    in_body = make_article(headline_en="Council meets", body_en="<p>The dam was discussed at length.</p>")
+    in_headline = make_article(headline_en="The dam is full", body_en="<p>Nothing else.</p>")
+    assert found("dam", "en") == [in_headline, in_body]
+
+
+def test_websearch_syntax_phrases_or_and_exclusion():
+    red = make_article(headline_en="Red river rises", body_en="<p>x</p>")
+    blue = make_article(headline_en="Blue river falls", body_en="<p>x</p>")
+    assert found('"red river"', "en") == [red]
+    assert set(found("red or blue", "en")) == {red, blue}
+    assert found("river -blue", "en") == [red]
+
+
+def test_clean_query_strips_control_characters_and_caps_length():
+    assert clean_query("  water\x00 \x07levels\n ") == "water levels"
+    assert clean_query(None) == ""
+    long = clean_query("word " * 100)
+    assert len(long) <= MAX_QUERY_LENGTH and not long.endswith(" ")
+
+
+def test_highlight_marks_matches_and_escapes_article_text():
+    article = make_article(
+        headline_en="Tom & Jerry <b>river</b> show",
+        body_en="<p>The river &lt;script&gt;alert(1)&lt;/script&gt; rose &amp; fell.</p>",
+    )
+    article = Article.objects.get(pk=article.pk)
+    highlight([article], "river", "en")
+    assert "<mark>river</mark>" in article.search_headline
+    assert "&amp; Jerry &lt;b&gt;<mark>river</mark>&lt;/b&gt;" in article.search_headline
+    assert "<script" not in article.search_excerpt
+    assert "&lt;script&gt;" in article.search_excerpt
+    assert "<mark>river</mark>" in article.search_excerpt
+    assert article.search_excerpt.count("<mark>") == article.search_excerpt.count("</mark>")
+
+
+def test_arabic_highlight_keeps_the_original_spelling_and_diacritics():
+    article = make_article(headline_ar="خبر", body_ar=f"<p>زار الوزير {VOCALISED} صباحاً.</p>")
+    article = Article.objects.get(pk=article.pk)
+    with translation.override("ar"):
+        highlight([article], "المدرسه", "ar")
+    # The matched word is shown as written (tashkeel, taa marbuta), wrapped in <mark>.
+    assert "<mark>المَدْرَسَةُ</mark>" in article.search_excerpt
+
+
+def test_highlight_runs_one_query_for_a_whole_page(django_assert_num_queries):
+    articles = [make_article(headline_en=f"River story {n}", body_en="<p>The river.</p>") for n in range(8)]
+    articles = list(Article.objects.filter(pk__in=[a.pk for a in articles]))
+    with django_assert_num_queries(1):
+        highlight(articles, "river", "en")
+    assert all("<mark>" in a.search_excerpt for a in articles)
+
+
+def test_search_page_lists_ranked_results_with_excerpts(client):
+    article = make_article(
+        headline_ar="المياه تعود إلى القنوات", body_ar="<p>ارتفع منسوب المياه في النهر.</p>"
+    )
+    response = client.get("/ar/search/", {"q": "المِيَاه"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert article.get_absolute_url("ar") in page
+    assert "<mark>المياه</mark>" in page
+    assert 'name="robots" content="noindex, follow"' in page
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        '"',
+        '"""',
+        "!!!",
+        "&|!():*<->",
+        "'; DROP TABLE articles_article; --",
+        "water OR",
+        "-",
+        "\x00",
+        "a" * 5000,
+        "ء" * 300,
+        "🙂",
+        "the and of",
+    ],
+)
+def test_odd_queries_answer_calmly(client, query):
+    make_article(headline_en="Water levels", body_en="<p>River.</p>")
+    response = client.get("/en/search/", {"q": query})
+    assert response.status_code == 200
+
+
+def test_overlong_query_is_shortened_with_a_note(client):
+    response = client.get("/en/search/", {"q": "river " * 100})
+    assert response.status_code == 200
+    assert response.context["shortened"]
+    assert len(response.context["query"]) <= MAX_QUERY_LENGTH
+
+
+def test_search_results_are_paginated_and_keep_the_query(client):
+    for n in range(12):
+        make_article(headline_en=f"Harvest report {n}", body_en="<p>harvest</p>")
+    response = client.get("/en/search/", {"q": "harvest"})
+    page = response.content.decode()
+    assert len(response.context["results"]) == 10
+    assert "?q=harvest&amp;page=2" in page
+    second = client.get("/en/search/", {"q": "harvest", "page": 2})
+    assert len(second.context["results"]) == 2
+    assert client.get("/en/search/", {"q": "harvest", "page": 9}).status_code == 404
