@@ -766,14 +766,15 @@ class PreviewLink(models.Model):
 
     @property
     def token(self):
-        return signing.dumps(self.pk, salt=self.SALT)
+        # No timestamp in it: one link, one address (the expiry is the row's, so it can be revoked).
+        return signing.Signer(salt=self.SALT).sign_object(self.pk)
 
     @classmethod
     def from_token(cls, token, *, active_only=True):
         """The link this token was made for, or None: bad signature, unknown link, or (with
         ``active_only``) expired or revoked."""
         try:
-            pk = signing.loads(token, salt=cls.SALT)
+            pk = signing.Signer(salt=cls.SALT).unsign_object(token)
         except signing.BadSignature:
             return None
         if not isinstance(pk, int):

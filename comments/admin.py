@@ -50,7 +50,16 @@ class StatusFilter(admin.SimpleListFilter):
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["excerpt", "name", "email", "article_in_context", "language", "status", "decision", "row_links"]
+    list_display = [
+        "excerpt",
+        "name",
+        "email",
+        "article_in_context",
+        "language",
+        "status",
+        "decision",
+        "row_links",
+    ]
     list_display_links = ["excerpt"]
     list_filter = [StatusFilter, "language", ("article", admin.RelatedOnlyFieldListFilter), "is_staff_reply"]
     list_select_related = ["article", "parent", "moderated_by"]
@@ -58,9 +67,18 @@ class CommentAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     ordering = ["-created_at", "-pk"]
     list_per_page = 50
-    actions = ["approve_selected", "reject_selected", "mark_spam_selected", "export_commenters", "erase_commenters"]
+    actions = [
+        "approve_selected",
+        "reject_selected",
+        "mark_spam_selected",
+        "export_commenters",
+        "erase_commenters",
+    ]
     fieldsets = [
-        (None, {"fields": ["article_in_context", "in_reply_to", "name", "email", "body", "notify_on_approval"]}),
+        (
+            None,
+            {"fields": ["article_in_context", "in_reply_to", "name", "email", "body", "notify_on_approval"]},
+        ),
         (
             _("Moderation"),
             {"fields": ["status", "reason_text", "is_staff_reply", "user", "moderated_by", "moderated_at"]},
@@ -170,7 +188,9 @@ class CommentAdmin(admin.ModelAdmin):
             request,
             queryset,
             services.comment_approve,
-            lambda n: ngettext("%(count)d comment approved.", "%(count)d comments approved.", n) % {"count": n},
+            lambda n: (
+                ngettext("%(count)d comment approved.", "%(count)d comments approved.", n) % {"count": n}
+            ),
         )
 
     @admin.action(description=_("Reject selected comments"), permissions=["moderate"])
@@ -179,7 +199,9 @@ class CommentAdmin(admin.ModelAdmin):
             request,
             queryset,
             services.comment_reject,
-            lambda n: ngettext("%(count)d comment rejected.", "%(count)d comments rejected.", n) % {"count": n},
+            lambda n: (
+                ngettext("%(count)d comment rejected.", "%(count)d comments rejected.", n) % {"count": n}
+            ),
         )
 
     @admin.action(description=_("Mark selected comments as spam"), permissions=["moderate"])
@@ -188,8 +210,10 @@ class CommentAdmin(admin.ModelAdmin):
             request,
             queryset,
             services.comment_mark_spam,
-            lambda n: ngettext("%(count)d comment marked as spam.", "%(count)d comments marked as spam.", n)
-            % {"count": n},
+            lambda n: (
+                ngettext("%(count)d comment marked as spam.", "%(count)d comments marked as spam.", n)
+                % {"count": n}
+            ),
         )
 
     def _emails(self, queryset):
@@ -364,4 +388,6 @@ class DiscussionSettingsAdmin(admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         settings_row = DiscussionSettings.load()
-        return HttpResponseRedirect(reverse("admin:comments_discussionsettings_change", args=[settings_row.pk]))
+        return HttpResponseRedirect(
+            reverse("admin:comments_discussionsettings_change", args=[settings_row.pk])
+        )

@@ -10,6 +10,13 @@ class CommentsConfig(AppConfig):
 
     def ready(self):
         from comments.models import Comment
-        from comments.signals import announce_deleted_comment
+        from comments.signals import announce_deleted_comment, comments_changed
 
         post_delete.connect(announce_deleted_comment, sender=Comment, dispatch_uid="comments_deleted")
+        # Cached public pages show the approved comments: only a change readers can see makes
+        # them stale (a held or spam comment does not).
+        try:
+            from newsroom.cache import invalidate_public_pages
+        except ImportError:  # no page cache in this project
+            return
+        comments_changed.connect(invalidate_public_pages, dispatch_uid="comments_invalidate_pages")

@@ -16,7 +16,9 @@ class CommentForm(forms.ModelForm):
         required=True,
         label=_("I agree to the storage of my data"),
         error_messages={
-            "required": _("Please tick the box to agree to the storage of your data; without it we cannot keep your comment.")
+            "required": _(
+                "Please tick the box to agree to the storage of your data; without it we cannot keep your comment."
+            )
         },
     )
     remember = forms.BooleanField(

@@ -8,10 +8,10 @@ stored in ``DiscussionSettings``; the transitions themselves live in ``comments.
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Upper
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator, format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -96,9 +96,7 @@ class Comment(models.Model):
         choices=settings.LANGUAGES,
         help_text=_("The language edition of the article the comment was written on."),
     )
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     reason = models.CharField(
         _("why held"),
         max_length=200,
@@ -116,7 +114,9 @@ class Comment(models.Model):
     )
     user_agent = models.CharField(_("browser"), max_length=300, blank=True)
     notify_on_approval = models.BooleanField(
-        _("notify on approval"), default=False, help_text=_("The commenter asked for an email once published.")
+        _("notify on approval"),
+        default=False,
+        help_text=_("The commenter asked for an email once published."),
     )
     is_staff_reply = models.BooleanField(_("staff reply"), default=False)
     user = models.ForeignKey(
@@ -175,13 +175,6 @@ class Comment(models.Model):
     def __str__(self):
         return f"{self.name}: {Truncator(self.body).chars(60)}"
 
-    def is_public(self):
-        """Mirror of ``CommentQuerySet.approved``."""
-        return self.status == Status.APPROVED
-
-    is_public.boolean = True
-    is_public.short_description = _("public")
-
     def get_absolute_url(self):
         """The comment on its article page, on the page of comments that shows it."""
         article_url = self.article.get_absolute_url(self.language)
@@ -197,6 +190,13 @@ class Comment(models.Model):
         page = earlier // per_page + 1
         query = f"?page={page}" if page > 1 else ""
         return f"{article_url}{query}#comment-{self.pk}"
+
+    def is_public(self):
+        """Mirror of ``CommentQuerySet.approved``."""
+        return self.status == Status.APPROVED
+
+    is_public.boolean = True
+    is_public.short_description = _("public")
 
 
 def _word_list_help():
@@ -230,12 +230,16 @@ class DiscussionSettings(models.Model):
     moderation_words = models.TextField(
         _("moderation words"),
         blank=True,
-        help_text=format_lazy("{} {}", _("A comment containing any of these waits for a moderator."), _word_list_help()),
+        help_text=format_lazy(
+            "{} {}", _("A comment containing any of these waits for a moderator."), _word_list_help()
+        ),
     )
     disallowed_words = models.TextField(
         _("disallowed words"),
         blank=True,
-        help_text=format_lazy("{} {}", _("A comment containing any of these is filed as spam."), _word_list_help()),
+        help_text=format_lazy(
+            "{} {}", _("A comment containing any of these is filed as spam."), _word_list_help()
+        ),
     )
     flood_interval = models.PositiveIntegerField(
         _("seconds between two comments"),
@@ -269,7 +273,9 @@ class DiscussionSettings(models.Model):
         verbose_name_plural = _("discussion settings")
         constraints = [
             models.CheckConstraint(condition=Q(pk=1), name="discussion_settings_singleton"),
-            models.CheckConstraint(condition=Q(comments_per_page__gte=1), name="discussion_page_size_positive"),
+            models.CheckConstraint(
+                condition=Q(comments_per_page__gte=1), name="discussion_page_size_positive"
+            ),
         ]
 
     def __str__(self):
@@ -280,8 +286,6 @@ class DiscussionSettings(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.max_length and self.min_length > self.max_length:
             raise ValidationError(
                 {"min_length": _("The shortest comment cannot be longer than the longest one.")}

@@ -143,12 +143,9 @@ def comment_create(
             .exists()
         )
         if duplicate:
-            raise CommentRefused(
-                _("You have already posted this comment on this article."), code="duplicate"
-            )
+            raise CommentRefused(_("You have already posted this comment on this article."), code="duplicate")
         returning = (
-            bool(email)
-            and Comment.objects.approved().filter(name__iexact=name, email__iexact=email).exists()
+            bool(email) and Comment.objects.approved().filter(name__iexact=name, email__iexact=email).exists()
         )
         verdict = judge(
             rules=rules,

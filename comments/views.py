@@ -156,7 +156,9 @@ def permalink(request, comment_id):
     """A stable address for one comment: redirects to the article page (and page of comments)
     that shows it. Only comments readers may see."""
     comment = get_object_or_404(
-        Comment.objects.visible().select_related("article", "parent"), pk=comment_id, language=current_language()
+        Comment.objects.visible().select_related("article", "parent"),
+        pk=comment_id,
+        language=current_language(),
     )
     if not Article.objects.live(comment.language).filter(pk=comment.article_id).exists():
         raise Http404

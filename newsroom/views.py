@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.db import connection
-from django.views.static import serve
 from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 
 @never_cache

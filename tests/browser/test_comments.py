@@ -12,7 +12,7 @@ from tests.factories import make_article
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "moderate-me-2026"
-PAYLOAD_NAME = '<img src=x onerror="alert(\'name\')">'
+PAYLOAD_NAME = "<img src=x onerror=\"alert('name')\">"
 PAYLOAD_BODY = "<script>alert('body')</script>\n<b onmouseover=\"alert('b')\">bold?</b> javascript:alert(1)"
 
 
@@ -63,7 +63,9 @@ def test_arabic_reader_comments_moderator_approves_reader_sees_it(page, browser,
 
     page.goto(url)
     accept_cookies_if_asked(page)
-    fill_comment(page, name="سارة", email="sara@example.org", body="شكراً على هذا التقرير المفصّل", remember=True)
+    fill_comment(
+        page, name="سارة", email="sara@example.org", body="شكراً على هذا التقرير المفصّل", remember=True
+    )
     page.wait_for_url(re.compile(r".*#comments$"))
     assert "شكراً لك. تعليقك بانتظار المراجعة." in page.locator(".messages").inner_text()
     assert page.locator(".comment").count() == 0  # not shown before approval

@@ -102,9 +102,9 @@ def test_accept_then_withdraw_from_cookie_settings(reader_page):
     page.goto(article.get_absolute_url("en"))
     page.get_by_role("button", name="Accept all").click()
     page.locator("[data-consent-banner]").wait_for(state="hidden")
-    page.reload()  # the beacon now runs with statistics accepted
-    page.wait_for_function("document.cookie !== null")
-    page.wait_for_timeout(300)
+    with page.expect_response("**/en/reads/*.gif") as beacon:
+        page.reload()  # the beacon now runs with statistics accepted
+    assert "visitor_id=" in (beacon.value.header_value("set-cookie") or "")
     assert "visitor_id" in cookie_names(page.context)
 
     page.get_by_role("link", name="Cookie settings").click()

@@ -38,7 +38,9 @@ def make_comment(*, article=None, status=Status.APPROVED, language="en", **kw):
 def moderator_group():
     """The "moderator" role as the migrations make it (recreated after a transactional flush)."""
     group, _created = Group.objects.get_or_create(name="moderator")
-    group.permissions.add(*Permission.objects.filter(content_type__app_label="comments", codename__in=MODERATOR_PERMS))
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label="comments", codename__in=MODERATOR_PERMS)
+    )
     return group
 
 

@@ -68,7 +68,9 @@ def test_moderator_approves_in_bulk_and_the_decision_is_recorded(client):
     assert statuses[held[2].pk] == (Status.PENDING, None)
 
 
-@pytest.mark.parametrize(("action", "status"), [("reject_selected", Status.REJECTED), ("mark_spam_selected", Status.SPAM)])
+@pytest.mark.parametrize(
+    ("action", "status"), [("reject_selected", Status.REJECTED), ("mark_spam_selected", Status.SPAM)]
+)
 def test_moderator_rejects_or_marks_spam_in_bulk(client, action, status):
     moderator = make_moderator()
     client.force_login(moderator)
@@ -179,7 +181,9 @@ def test_moderator_decides_from_the_comment_page(client):
 def test_decision_needs_the_moderate_permission(client):
     client.force_login(make_user(is_staff=True, perm_names=["view_comment", "change_comment"]))
     comment = make_comment(status=Status.PENDING)
-    response = client.post(reverse("admin:comments_comment_moderate", args=[comment.pk]), {"decision": "approve"})
+    response = client.post(
+        reverse("admin:comments_comment_moderate", args=[comment.pk]), {"decision": "approve"}
+    )
     assert response.status_code == 403
     comment.refresh_from_db()
     assert comment.status == Status.PENDING

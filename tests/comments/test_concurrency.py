@@ -47,7 +47,10 @@ def test_twenty_readers_posting_at_once_are_all_stored_exactly_once():
     rules()
     article = make_article()
     payloads = [
-        (form_data(name=f"Reader {n}", email=f"reader{n}@example.org", body=f"Simultaneous comment {n}"), f"10.0.0.{n + 1}")
+        (
+            form_data(name=f"Reader {n}", email=f"reader{n}@example.org", body=f"Simultaneous comment {n}"),
+            f"10.0.0.{n + 1}",
+        )
         for n in range(READERS)
     ]
     results = post_all_at_once(article, payloads)

@@ -88,7 +88,9 @@ def test_more_than_fifty_comments_are_paginated():
 
 def test_html_in_a_comment_is_shown_as_text():
     article = make_article()
-    make_comment(article=article, name='<img src=x onerror="alert(1)">', body="<script>alert('x')</script><b>hi</b>")
+    make_comment(
+        article=article, name='<img src=x onerror="alert(1)">', body="<script>alert('x')</script><b>hi</b>"
+    )
     html = render(article)
     assert "<script>alert" not in html and "<b>hi</b>" not in html
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;&lt;b&gt;hi&lt;/b&gt;" in html
@@ -111,7 +113,7 @@ def test_addresses_become_inert_links():
 @pytest.mark.parametrize(
     "text",
     [
-        'javascript:alert(1)',
+        "javascript:alert(1)",
         'http://x.example/"onmouseover="alert(1)',
         "https://x.example/<script>alert(1)</script>",
         "data:text/html;base64,PHNjcmlwdD4=",
@@ -157,7 +159,9 @@ def _queries_to_render(article):
     return len(queries)
 
 
-def test_the_list_costs_a_fixed_number_of_queries_whatever_the_number_of_comments(django_assert_max_num_queries):
+def test_the_list_costs_a_fixed_number_of_queries_whatever_the_number_of_comments(
+    django_assert_max_num_queries,
+):
     rules()  # the settings row exists, as in production
     small, big = make_article(), make_article()
     make_comment(article=small)

@@ -104,7 +104,9 @@ def test_two_links_hold_a_returning_commenter():
 
 def test_one_link_does_not_hold_a_returning_commenter():
     make_comment(name="Huda", email="huda@example.org")
-    assert create(name="Huda", email="huda@example.org", body="See https://a.example").status == Status.APPROVED
+    assert (
+        create(name="Huda", email="huda@example.org", body="See https://a.example").status == Status.APPROVED
+    )
 
 
 def test_link_limit_zero_turns_the_link_rule_off():

@@ -85,7 +85,11 @@ def test_no_email_before_the_comment_is_committed(django_capture_on_commit_callb
 def test_commenter_who_asked_is_emailed_on_approval_in_their_language(django_capture_on_commit_callbacks):
     article = make_article(headline_ar="المياه تعود")
     comment = make_comment(
-        article=article, status=Status.PENDING, notify_on_approval=True, email="reader@example.org", language="ar"
+        article=article,
+        status=Status.PENDING,
+        notify_on_approval=True,
+        email="reader@example.org",
+        language="ar",
     )
     with django_capture_on_commit_callbacks(execute=True):
         services.comment_approve(comment=comment, by=make_moderator())
@@ -172,3 +176,15 @@ def test_network_data_older_than_the_retention_is_erased():
     assert (old.ip, old.user_agent) == (None, "")
     assert recent.ip and recent.user_agent
     assert old.body and old.email  # the comment itself stays
+
+
+def test_approval_makes_cached_public_pages_stale(django_capture_on_commit_callbacks):
+    from newsroom import cache as page_cache
+
+    article, moderator = make_article(), make_moderator()
+    before = page_cache._state()[0]
+    comment = make_comment(article=article, status=Status.PENDING)
+    assert page_cache._state()[0] == before  # a held comment changes nothing readers see
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_approve(comment=comment, by=moderator)
+    assert page_cache._state()[0] > before

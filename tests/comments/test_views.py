@@ -270,7 +270,10 @@ def test_reply_to_a_comment_that_is_not_public_is_refused(client):
 
 
 def test_reply_page_of_a_comment_that_is_not_public_is_not_found(client):
-    assert client.get(reverse("comments:reply", args=[make_comment(status=Status.PENDING).pk])).status_code == 404
+    assert (
+        client.get(reverse("comments:reply", args=[make_comment(status=Status.PENDING).pk])).status_code
+        == 404
+    )
 
 
 def test_reply_page_of_a_reply_leads_to_the_thread(client):

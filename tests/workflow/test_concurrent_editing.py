@@ -34,7 +34,7 @@ def test_second_save_from_an_old_form_is_refused_with_what_changed_and_by_whom(c
     page = response.content.decode()
     assert response.status_code == 200
     assert "Not saved" in page and "bob" in page
-    assert "Headline (English)" in page and "Summary (Arabic)" in page
+    assert "changed: headline (English), summary (Arabic)" in page
     # Nothing of Bob's was overwritten, and Alice's text is still in her form.
     article.refresh_from_db()
     assert article.headline_en == "Bob's headline" and article.body_en != "<p>Alice wrote this.</p>"

@@ -17,4 +17,6 @@ class Command(BaseCommand):
         if days < 0:
             raise CommandError("--days cannot be negative.")
         erased = comments_erase_network_data(days=days)
-        self.stdout.write(f"Erased the IP address and user agent of {erased} comment(s) older than {days} days.")
+        self.stdout.write(
+            f"Erased the IP address and user agent of {erased} comment(s) older than {days} days."
+        )
