@@ -221,3 +221,20 @@ class ArticleReads(models.Model):
 
     def __str__(self):
         return f"{self.article_id} {self.language} {self.day}: {self.views}"
+
+
+class RateLimitWindow(models.Model):
+    """One client's request count in one fixed window (see newsroom.ratelimit); unlogged."""
+
+    key = models.CharField(max_length=100)
+    window_start = models.DateTimeField()
+    hits = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("rate-limit window")
+        verbose_name_plural = _("rate-limit windows")
+        constraints = [models.UniqueConstraint(fields=["key", "window_start"], name="ratelimit_key_window")]
+        db_table = "newsroom_ratelimit"
+
+    def __str__(self):
+        return f"{self.key} {self.window_start:%H:%M:%S} {self.hits}"

@@ -64,3 +64,16 @@ def same_origin_post(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def client_ip(request) -> str | None:
+    """The reader's address: REMOTE_ADDR, or, behind ``PROXY_COUNT`` proxies of our own, the
+    address the outermost of them saw (the rightmost entries of X-Forwarded-For are ours;
+    anything further left was written by the client and is not trusted)."""
+    proxies = settings.PROXY_COUNT
+    if proxies:
+        forwarded = [part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies] or None
+    return request.META.get("REMOTE_ADDR") or None

@@ -153,6 +153,13 @@ else:
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", 0 if DEBUG else 600))
 PUBLIC_PAGE_CACHE_EXCLUDE = ("/static/", "/media/", "/healthz", "/readyz", "/i18n/", "/en/admin/", "/ar/admin/")
 
+# Requests per client address per window (seconds), shared by all workers (newsroom/ratelimit.py).
+RATE_LIMITS = {
+    "search": (int(os.environ.get("RATE_LIMIT_SEARCH", 60)), 60),
+    "comment_post": (int(os.environ.get("RATE_LIMIT_COMMENTS", 10)), 600),
+    "login": (int(os.environ.get("RATE_LIMIT_LOGIN", 20)), 600),
+}
+
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses locked-out credentials before any password check.
     "axes.backends.AxesStandaloneBackend",
@@ -166,7 +173,9 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", 0.5))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "newsroom/lockout.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", 0)) or None
+# How many proxies of ours stand in front of the site (they append to X-Forwarded-For).
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", 0))
+AXES_IPWARE_PROXY_COUNT = PROXY_COUNT or None
 AXES_VERBOSE = False  # its log lines would contain addresses and user names
 
 AUTH_PASSWORD_VALIDATORS = [

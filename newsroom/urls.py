@@ -8,6 +8,7 @@ from django.views.i18n import set_language
 from articles.sitemaps import SITEMAPS
 from articles.views import robots_txt
 from newsroom import consent_views, views
+from newsroom.ratelimit import rate_limit
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -24,6 +25,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # Login attempts per address are capped (429) on top of django-axes' per-account lockout.
+    path("admin/login/", rate_limit("login", methods=("POST",))(admin.site.login)),
     path("admin/", admin.site.urls),
     # Cookie consent: the policy page (linked from every footer), the choice form, the read beacon.
     path("privacy/", consent_views.privacy_policy, name="privacy_policy"),
