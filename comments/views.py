@@ -14,21 +14,10 @@ from articles.views import ArticleDetailView, current_language
 from comments.forms import FIELD_FOR_REFUSAL, CommentForm
 from comments.models import Comment, DiscussionSettings, Status
 from comments.services import CommentRefused, comment_create
-from newsroom.security import same_origin_post
+from newsroom.ratelimit import rate_limit
+from newsroom.security import client_ip, same_origin_post
 
 AUTHOR_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
-
-
-def client_ip(request) -> str | None:
-    """The reader's address: REMOTE_ADDR, or the one appended by our own proxies when
-    COMMENTS_TRUSTED_PROXY_COUNT says how many of them stand in front of the site."""
-    proxies = settings.COMMENTS_TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies] or None
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def _set_author_cookie(request, response, form):
@@ -52,6 +41,7 @@ def _set_author_cookie(request, response, form):
 
 @same_origin_post
 @require_POST
+@rate_limit("comment_post", methods=("POST",))
 def post_comment(request, article_id):
     """The comment form's target: store under the rules, then back to the article with a message.
 

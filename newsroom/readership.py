@@ -19,6 +19,7 @@ from django.utils.crypto import salted_hmac
 
 from newsroom import consent
 from newsroom.models import ArticleReads
+from newsroom.security import client_ip
 
 VISITOR_COOKIE = "visitor_id"
 VISITOR_COOKIE_MAX_AGE = 182 * 24 * 60 * 60
@@ -38,17 +39,6 @@ def _cache():
     """Short-lived dedupe keys, many of them: a deployment may give them a cache of their own
     (``READERSHIP_CACHE_ALIAS``) so that they never push cached pages out."""
     return caches[getattr(settings, "READERSHIP_CACHE_ALIAS", "default")]
-
-
-def client_address(request) -> str:
-    """The reader's address as the proxies in front report it (``PROXY_COUNT`` of them)."""
-    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
-    if proxies:
-        forwarded = [part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def is_countable(request) -> bool:
@@ -98,7 +88,7 @@ def register_read(request, *, article_id: int, language: str) -> str | None:
             visitor = new_cookie = secrets.token_urlsafe(16)
     cache = _cache()
     # Without a visitor id, the address and browser, hashed with a key that changes daily.
-    client = visitor or _digest(day, client_address(request), request.headers.get("User-Agent", ""))
+    client = visitor or _digest(day, (client_ip(request) or ""), request.headers.get("User-Agent", ""))
 
     if not cache.add(f"reads:seen:{_digest(article_id, language, client)}", 1, DEDUPE_SECONDS):
         return new_cookie

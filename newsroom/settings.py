@@ -402,9 +402,6 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 COMMENTS_IP_RETENTION_DAYS = int(os.environ.get("COMMENTS_IP_RETENTION_DAYS", 30))
 # Absolute links in notification emails (moderators' queue, a commenter's published comment).
 COMMENTS_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
-# Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR); the same
-# PROXY_COUNT as django-axes. The flood rule needs the reader's real address.
-COMMENTS_TRUSTED_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", 0))
 # "Remember me" cookie (name and email, read by static/js/comments.js); a preferences cookie.
 COMMENTS_AUTHOR_COOKIE = "comment_author"
 

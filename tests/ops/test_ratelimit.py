@@ -56,7 +56,9 @@ def test_repeated_failures_lock_the_account(client, settings):
         client.post("/en/admin/login/", {"username": "victim", "password": "wrong"}, REMOTE_ADDR="192.0.2.5")
     # Even the right password from another address is refused now: the account is locked.
     response = client.post(
-        "/en/admin/login/", {"username": "victim", "password": "correct-horse-battery"}, REMOTE_ADDR="192.0.2.77"
+        "/en/admin/login/",
+        {"username": "victim", "password": "correct-horse-battery"},
+        REMOTE_ADDR="192.0.2.77",
     )
     assert response.status_code == 429
     assert "locked" in response.content.decode()
