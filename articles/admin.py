@@ -38,7 +38,9 @@ from articles.models import (
     Status,
     Tag,
     TranslationState,
+    comparable_text,
 )
+from articles.sanitize import sanitize_html
 
 ADMIN_CSS = "articles/admin.css"
 EDITOR_JS = "articles/editor-uploads.js"
@@ -324,12 +326,20 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and "loaded_version" in self.fields:
             self.fields["loaded_version"].initial = self.instance.version
+        for name, field in self.fields.items():
+            if name.startswith("body_"):
+                # The rich-text editor reformats what it loads: only a change readers see counts.
+                field.has_changed = self._body_has_changed
         for name in self.locked_fields:
             if name in self.fields:
                 self.fields[name].disabled = True
                 self.fields[name].help_text = _(
                     "Original text, for reference: translators change the other language."
                 )
+
+    @staticmethod
+    def _body_has_changed(initial, data):
+        return comparable_text(sanitize_html(initial or "")) != comparable_text(sanitize_html(data or ""))
 
     @property
     def requested_step(self):
@@ -459,6 +469,7 @@ class ArticleAdmin(TabbedDjangoJqueryTranslationAdmin):
 
     class Media:
         css = {"all": [ADMIN_CSS]}
+        js = [EDITOR_JS]
 
     # Queries ---------------------------------------------------------------------------------
 
@@ -501,6 +512,16 @@ class ArticleAdmin(TabbedDjangoJqueryTranslationAdmin):
     @admin.display(description=gettext_lazy("byline"))
     def byline(self, obj):
         return ", ".join(str(link.author) for link in obj.article_authors.all())
+
+    def get_view_on_site_url(self, obj=None):
+        """The public page, only while the article is live; drafts have "Preview and share"."""
+        if obj is None:
+            return None
+        language = (translation.get_language() or "en").split("-")[0]
+        live = obj.live_languages()
+        if not live:
+            return None
+        return obj.get_absolute_url(language if language in live else live[0])
 
     # Permissions -----------------------------------------------------------------------------
 
@@ -586,11 +607,6 @@ class ArticleAdmin(TabbedDjangoJqueryTranslationAdmin):
             language = db_field.name.rsplit("_", 1)[1]
             kwargs["widget"] = NewsroomEditorWidget(config_name="rtl" if language == "ar" else "default")
         return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-    @property
-    def media(self):
-        media = super().media
-        return media + forms.Media(js=[EDITOR_JS])
 
     # Saving ----------------------------------------------------------------------------------
 
@@ -800,7 +816,9 @@ class ArticleAdmin(TabbedDjangoJqueryTranslationAdmin):
                 view(self.restore_view),
                 name="articles_article_restore",
             ),
-            path("<path:object_id>/transition/", view(self.transition_view), name="articles_article_transition"),
+            path(
+                "<path:object_id>/transition/", view(self.transition_view), name="articles_article_transition"
+            ),
             path("<path:object_id>/preview/", view(self.preview_share_view), name="articles_article_preview"),
             path(
                 "<path:object_id>/preview/share/", view(self.share_create_view), name="articles_article_share"
@@ -947,7 +965,10 @@ class ArticleAdmin(TabbedDjangoJqueryTranslationAdmin):
             expected = -1
         try:
             services.TRANSITION_FUNCTIONS[step](
-                article=obj, by=request.user, note=request.POST.get("note", "")[:2000], expected_version=expected
+                article=obj,
+                by=request.user,
+                note=request.POST.get("note", "")[:2000],
+                expected_version=expected,
             )
         except services.StaleArticle as error:
             messages.error(request, " ".join(error.messages))

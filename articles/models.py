@@ -4,6 +4,7 @@ Translated fields (headline, body, …) are registered in ``articles/translation
 django-modeltranslation adds ``<field>_en`` and ``<field>_ar`` columns for each.
 """
 
+import re
 import secrets
 from datetime import timedelta
 from pathlib import PurePath
@@ -26,6 +27,15 @@ from articles.sanitize import sanitize_html
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # The texts whose change makes the other language's translation stale.
 TRANSLATED_TEXT_FIELDS = ("headline", "summary", "body")
+_BETWEEN_TAGS = re.compile(r">\s+<")
+_SPACES = re.compile(r"\s+")
+
+
+def comparable_text(value):
+    """A text as readers get it, for telling real edits from the rich-text editor's reformatting
+    (line breaks between paragraphs, runs of spaces, ``&nbsp;``)."""
+    value = (value or "").replace("&nbsp;", "\xa0")
+    return _SPACES.sub(" ", _BETWEEN_TAGS.sub("><", value)).strip()
 
 
 def random_upload_path(folder, filename):
@@ -494,7 +504,8 @@ class Article(models.Model):
             code
             for code in LANGUAGE_CODES
             if any(
-                (getattr(self, f"{name}_{code}", "") or "") != (old_text.get(f"{name}_{code}") or "")
+                comparable_text(getattr(self, f"{name}_{code}", ""))
+                != comparable_text(old_text.get(f"{name}_{code}"))
                 for name in TRANSLATED_TEXT_FIELDS
             )
         ]
@@ -831,8 +842,14 @@ def register_revisions():
     Called from ``ArticlesConfig.ready()``: reversion lists a model's fields when it is
     registered, so this must run after modeltranslation has added the ``_en``/``_ar`` columns.
     """
+    from modeltranslation.translator import translator
+
     if reversion.is_registered(Article):
         return
+    # The untranslated base columns only mirror one language; the snapshot keeps the real ones.
+    mirrors = list(translator.get_options_for_model(Article).fields)
     reversion.register(ArticleAuthor)
     reversion.register(RelatedArticle)
-    reversion.register(Article, follow=["article_authors", "related_links"], exclude=["search_en", "search_ar"])
+    reversion.register(
+        Article, follow=["article_authors", "related_links"], exclude=["search_en", "search_ar", *mirrors]
+    )

@@ -64,7 +64,8 @@ class PreviewView(ArticleDetailView):
             language_name = dict(settings.LANGUAGES).get(language, language)
             return unavailable(
                 request,
-                _("This article has no headline and body in %(language)s yet.") % {"language": _(language_name)},
+                _("This article has no headline and body in %(language)s yet.")
+                % {"language": _(language_name)},
                 alternates=others,
             )
         self.alternates = others

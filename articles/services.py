@@ -46,6 +46,7 @@ from articles.models import (
     Section,
     Status,
     Tag,
+    comparable_text,
 )
 
 # --- What each role may touch -------------------------------------------------------------
@@ -469,6 +470,7 @@ class FieldChange:
     old: str
     new: str
     changed: bool
+    note: str = ""
 
 
 def _names(model, pks, attr=str):
@@ -522,13 +524,14 @@ def compare_snapshots(old: Snapshot, new: Snapshot, *, only_changed=False):
         for name in TRANSLATED_FIELDS:
             column = f"{name}_{code}"
             before, after = old.fields.get(column) or "", new.fields.get(column) or ""
+            changed = comparable_text(before) != comparable_text(after)
+            note = ""
             if name == "body":
-                changed = before != after
                 before, after = readable_body(before), readable_body(after)
-            else:
-                changed = before != after
+                if changed and before == after:
+                    note = _("Only formatting or links changed.")
             label = str(Article._meta.get_field(name).verbose_name)
-            rows.append(FieldChange(column, label, code, before, after, changed))
+            rows.append(FieldChange(column, label, code, before, after, changed, note))
     for name in (*COMPARED, BYLINES, RELATED):
         before, after = old.value(name), new.value(name)
         label = str(FIELD_LABELS[name])

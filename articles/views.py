@@ -40,13 +40,6 @@ def teasers(language=None):
     )
 
 
-class LiveArticlesMixin:
-    """Every public view starts from the articles live in the reader's language."""
-
-    def live_articles(self):
-        return Article.objects.live(current_language()).for_listing()
-
-
 class HomeView(ListView):
     """The lead story, the latest news (paginated) and a block per section, on page 1."""
 
