@@ -217,7 +217,8 @@ class ArticleQuerySet(models.QuerySet):
         """Published and complete in ``language`` (the active one by default): headline and body."""
         language = language or translation.get_language() or settings.LANGUAGE_CODE
         language = language.split("-")[0]
-        return self.published().exclude(**{f"headline_{language}": ""}).exclude(**{f"body_{language}": ""})
+        # "> ''" rather than "exclude ''": a missing translation may be NULL as well as empty.
+        return self.published().filter(**{f"headline_{language}__gt": "", f"body_{language}__gt": ""})
 
     def search(self, query, language=None):
         """Live articles in ``language`` matching a reader's query (PostgreSQL full-text search on
