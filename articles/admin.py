@@ -429,7 +429,6 @@ class ArticleAdmin(TabbedDjangoJqueryTranslationAdmin):
         "state_en",
         "state_ar",
         "byline",
-        "updated_at",
     ]
     list_display_links = ["headline_column"]
     list_filter = [

@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
@@ -177,10 +178,15 @@ class ArticleDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         language = current_language()
-        # Related teasers show no bylines: no need to fetch them.
-        related = Article.objects.related_to(article, language=language, limit=RELATED_LIMIT, bylines=False)
-        prefetch_renditions(images_of([article, *related]))
-        context["related_articles"] = related
+
+        def related():
+            # Related teasers show no bylines: no need to fetch them.
+            stories = Article.objects.related_to(article, language=language, limit=RELATED_LIMIT, bylines=False)
+            prefetch_renditions(images_of([article, *stories]))
+            return stories
+
+        # Lazy: a cached page fragment (newsroom.templatetags.public_cache) never runs these queries.
+        context["related_articles"] = SimpleLazyObject(related)
         # The language switcher and hreflang links offer only the languages this article is live in.
         context["alternates"] = {code: article.get_absolute_url(code) for code in article.live_languages()}
         context["current_section"] = article.section

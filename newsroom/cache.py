@@ -55,6 +55,18 @@ def _state() -> tuple[int, float]:
     return state
 
 
+def public_generation(request=None) -> int:
+    """The current generation, read once per request (fragments of a page share it)."""
+    if request is not None:
+        cached = getattr(request, "_public_generation", None)
+        if cached is not None:
+            return cached
+    generation = _state()[0]
+    if request is not None:
+        request._public_generation = generation
+    return generation
+
+
 def invalidate_public_pages(**_kwargs) -> None:
     """Every cached public page is stale from now on (signal receivers call this)."""
     cache = _cache()
@@ -118,7 +130,7 @@ class PublicPageCacheMiddleware:
             response = self.get_response(request)
             response.headers.setdefault("X-Cache", "BYPASS")
             return response
-        generation, _next_change = _state()
+        generation = public_generation(request)
         key = cache_key(request, generation)
         cached = _cache().get(key)
         if cached is not None:

@@ -106,3 +106,73 @@ def test_queryset_update_needs_no_signal_for_scheduled_content(client):
     Article.objects.filter(pk=article.pk).update(status=Status.PUBLISHED)
     invalidate_public_pages()
     assert "Bulk story" in client.get("/en/").content.decode()
+
+
+def test_an_approved_comment_shows_at_once(client, django_capture_on_commit_callbacks):
+    from comments.models import Status as CommentStatus
+    from comments.services import comment_approve
+    from tests.comments.factories import make_comment
+
+    article = make_article()
+    url = article.get_absolute_url("en")
+    pending = make_comment(article=article, status=CommentStatus.PENDING, body="Held for the moderator")
+    assert "Held for the moderator" not in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_approve(comment=pending, by=make_user(is_staff=True))
+    assert "Held for the moderator" in client.get(url).content.decode()
+
+
+def test_a_held_comment_does_not_empty_the_cache(client, django_capture_on_commit_callbacks):
+    from comments.models import Status as CommentStatus
+    from tests.comments.factories import make_comment
+
+    article = make_article()
+    url = article.get_absolute_url("en")
+    client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_comment(article=article, status=CommentStatus.PENDING)
+    assert client.get(url).headers["X-Cache"] == "HIT"
+
+
+def test_fragments_serve_pages_the_page_cache_cannot_and_follow_edits(client, django_assert_max_num_queries):
+    article = make_article(headline_en="Fragment story")
+    url = article.get_absolute_url("en")
+    client.get(url)
+    # A random query string bypasses the page cache; the fragments still spare the heavy parts.
+    with django_assert_max_num_queries(4):
+        response = client.get(url + "?utm_source=x")
+    assert response.headers["X-Cache"] == "BYPASS" and "Fragment story" in response.content.decode()
+    article.body_en = "<p>A corrected paragraph.</p>"
+    article.save()
+    assert "A corrected paragraph." in client.get(url + "?utm_source=y").content.decode()
+
+
+def test_a_reader_served_a_cached_page_can_still_comment(client):
+    from tests.comments.factories import post_comment
+
+    article = make_article()
+    url = article.get_absolute_url("en")
+    client.get(url)
+    cached = client.get(url)
+    assert cached.headers["X-Cache"] == "HIT"
+    assert "csrfmiddlewaretoken" not in cached.content.decode()
+    response = post_comment(client, article, body="Posted from a cached page")
+    assert response.status_code == 302
+    from comments.models import Comment
+
+    assert Comment.objects.filter(body="Posted from a cached page").exists()
+
+
+def test_a_cached_page_never_carries_another_readers_consent_state(client):
+    from django.test import Client
+
+    make_article()
+    undecided = client.get("/en/")
+    assert "data-consent-banner" in undecided.content.decode()
+    decided = Client()
+    decided.post("/en/cookies/", {"action": "reject", "next": "/en/"}, HTTP_ORIGIN="http://testserver")
+    page = decided.get("/en/")
+    assert page.headers["X-Cache"] == "MISS"  # another consent state, another cache entry
+    assert "data-consent-banner" not in page.content.decode()
+    again = client.get("/en/")
+    assert again.headers["X-Cache"] == "HIT" and "data-consent-banner" in again.content.decode()

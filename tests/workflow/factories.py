@@ -33,7 +33,9 @@ def make_draft(*, by=None, languages=("en",), status=Status.DRAFT, **kw):
     authors = kw.pop("authors", None)
     if authors is None:
         authors = [make_author(user=by)] if by is not None else None
-    return make_article(languages=languages, status=status, publish_at=None, created_by=by, authors=authors, **kw)
+    return make_article(
+        languages=languages, status=status, publish_at=None, created_by=by, authors=authors, **kw
+    )
 
 
 class _FormParser(HTMLParser):
@@ -94,8 +96,10 @@ def form_data(response, form_id="article_form"):
 
 def post_article_form(client, article=None, *, button=None, **changes):
     """Load the add/change page like a browser, change some fields, press a button."""
-    url = reverse("admin:articles_article_change", args=[article.pk]) if article else reverse(
-        "admin:articles_article_add"
+    url = (
+        reverse("admin:articles_article_change", args=[article.pk])
+        if article
+        else reverse("admin:articles_article_add")
     )
     page = client.get(url)
     assert page.status_code == 200, page.status_code

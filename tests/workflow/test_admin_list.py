@@ -42,7 +42,9 @@ def test_article_list_does_not_load_bodies_or_search_documents(client):
         client.get(reverse(URL))
     listing = [q["sql"] for q in queries if '"translation_state_en"' in q["sql"]]
     selected = [sql.split(" FROM ")[0] for sql in listing]
-    assert selected and all('"articles_article"."body_en",' not in sql and "search_en" not in sql for sql in selected)
+    assert selected and all(
+        '"articles_article"."body_en",' not in sql and "search_en" not in sql for sql in selected
+    )
 
 
 def test_article_list_shows_thumbnails_status_and_scheduled_articles(client):
@@ -77,5 +79,12 @@ def test_article_list_has_date_hierarchy_and_every_filter(client):
     make_article()
     make_article()  # a second section: a filter with one choice hides itself
     page = client.get(reverse(URL)).content.decode()
-    for expected in ['aria-labelledby="date-hierarchy-label"', "?state=review", "?lang_en=missing", "?lang_ar=stale", "?author=", "?section__id__exact="]:
+    for expected in [
+        'aria-labelledby="date-hierarchy-label"',
+        "?state=review",
+        "?lang_en=missing",
+        "?lang_ar=stale",
+        "?author=",
+        "?section__id__exact=",
+    ]:
         assert expected in page, expected

@@ -32,10 +32,14 @@ def test_editor_appends_a_correction_in_both_languages_from_the_article_form(cli
 def test_saved_corrections_cannot_be_rewritten_through_the_form(client):
     client.force_login(make_role_user("editor"))
     article = make_article()
-    correction = services.correction_append(article=article, by=make_role_user("editor"), text_en="Original note")
+    correction = services.correction_append(
+        article=article, by=make_role_user("editor"), text_en="Original note"
+    )
     page = client.get(change_url(article)).content.decode()
     assert 'name="corrections-0-text_en"' not in page
-    post_article_form(client, article, **{"corrections-0-text_en": "Rewritten", "corrections-0-id": str(correction.pk)})
+    post_article_form(
+        client, article, **{"corrections-0-text_en": "Rewritten", "corrections-0-id": str(correction.pk)}
+    )
     correction.refresh_from_db()
     assert correction.text_en == "Original note"
 

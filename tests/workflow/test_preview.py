@@ -10,7 +10,6 @@ from django.utils import timezone, translation
 
 from articles import services
 from articles.models import PreviewLink
-from tests.factories import make_user
 from tests.workflow.factories import make_draft, make_role_user
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +29,9 @@ def staff_preview_url(article, language):
 @pytest.mark.parametrize(("language", "headline"), [("en", "Draft headline"), ("ar", "عنوان المسودة")])
 def test_staff_preview_shows_a_draft_with_the_public_template_in_each_language(client, language, headline):
     writer = make_role_user("writer")
-    article = make_draft(by=writer, languages=("en", "ar"), headline_en="Draft headline", headline_ar="عنوان المسودة")
+    article = make_draft(
+        by=writer, languages=("en", "ar"), headline_en="Draft headline", headline_ar="عنوان المسودة"
+    )
     assert client.get(article.get_absolute_url(language)).status_code == 404  # not public
     client.force_login(writer)
     response = client.get(staff_preview_url(article, language))
@@ -120,7 +121,12 @@ def test_writers_and_translators_cannot_create_or_revoke_share_links(client):
             services.preview_link_create(article=article, by=user)
         client.force_login(user)
         assert client.post(reverse("admin:articles_article_share", args=[article.pk])).status_code == 403
-        assert client.post(reverse("admin:articles_article_share_revoke", args=[article.pk, link.pk])).status_code == 403
+        assert (
+            client.post(
+                reverse("admin:articles_article_share_revoke", args=[article.pk, link.pk])
+            ).status_code
+            == 403
+        )
     assert PreviewLink.objects.active().count() == 1
 
 
@@ -129,4 +135,3 @@ def test_share_link_lifetime_is_bounded():
 
     with pytest.raises(ValidationError):
         services.preview_link_create(article=make_draft(), by=make_role_user("editor"), hours=24 * 365)
-    assert make_user  # factories stay importable for other modules

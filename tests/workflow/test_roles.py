@@ -5,7 +5,14 @@ from django.urls import reverse
 
 from articles.models import Article, ArticleTransition, Status
 from tests.factories import make_article, make_author, make_section
-from tests.workflow.factories import change_url, errors, form_data, make_draft, make_role_user, post_article_form
+from tests.workflow.factories import (
+    change_url,
+    errors,
+    form_data,
+    make_draft,
+    make_role_user,
+    post_article_form,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -21,13 +28,17 @@ def login(client, role):
 # --- Who reaches which page ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("role", "status"), [("writer", 200), ("editor", 200), ("translator", 200), ("moderator", 403)])
+@pytest.mark.parametrize(
+    ("role", "status"), [("writer", 200), ("editor", 200), ("translator", 200), ("moderator", 403)]
+)
 def test_article_list_is_open_to_the_roles_that_work_on_articles(client, role, status):
     login(client, role)
     assert client.get(reverse(CHANGELIST)).status_code == status
 
 
-@pytest.mark.parametrize(("role", "status"), [("writer", 200), ("editor", 200), ("translator", 403), ("moderator", 403)])
+@pytest.mark.parametrize(
+    ("role", "status"), [("writer", 200), ("editor", 200), ("translator", 403), ("moderator", 403)]
+)
 def test_only_writers_and_editors_may_open_the_add_page(client, role, status):
     login(client, role)
     assert client.get(reverse("admin:articles_article_add")).status_code == status
@@ -97,7 +108,12 @@ def test_writer_submits_their_draft_for_review_with_a_note(client):
     article.refresh_from_db()
     assert article.status == Status.REVIEW
     step = ArticleTransition.objects.get(article=article)
-    assert (step.from_status, step.to_status, step.by, step.note) == ("draft", "review", writer, "Ready for the desk")
+    assert (step.from_status, step.to_status, step.by, step.note) == (
+        "draft",
+        "review",
+        writer,
+        "Ready for the desk",
+    )
 
 
 def test_forged_publish_from_a_writer_is_refused_and_changes_nothing(client):
@@ -149,7 +165,9 @@ def test_writer_may_withdraw_their_submission_but_not_publish_it(client):
     article.refresh_from_db()
     assert article.status == Status.REVIEW
     assert refused.status_code == 403
-    client.post(url, {"step": "return_to_draft", "expected_version": article.version, "note": "Fixing a name"})
+    client.post(
+        url, {"step": "return_to_draft", "expected_version": article.version, "note": "Fixing a name"}
+    )
     article.refresh_from_db()
     assert article.status == Status.DRAFT
 
@@ -168,7 +186,10 @@ def test_writer_does_not_get_publish_actions_and_a_forged_action_does_nothing(cl
 def test_writer_cannot_delete_articles(client):
     writer = login(client, "writer")
     article = make_draft(by=writer)
-    assert client.post(reverse("admin:articles_article_delete", args=[article.pk]), {"post": "yes"}).status_code == 403
+    assert (
+        client.post(reverse("admin:articles_article_delete", args=[article.pk]), {"post": "yes"}).status_code
+        == 403
+    )
     assert Article.objects.filter(pk=article.pk).exists()
 
 
@@ -179,14 +200,22 @@ def test_editor_sees_every_field_and_the_publishing_buttons(client):
     login(client, "editor")
     article = make_draft(by=make_role_user("writer"), status=Status.REVIEW)
     page = client.get(change_url(article)).content.decode()
-    for name in ('name="featured"', 'name="publish_at_0"', "related_links-TOTAL_FORMS", 'value="publish"', 'value="schedule"'):
+    for name in (
+        'name="featured"',
+        'name="publish_at_0"',
+        "related_links-TOTAL_FORMS",
+        'value="publish"',
+        'value="schedule"',
+    ):
         assert name in page, name
 
 
 def test_editor_publishes_from_review_with_a_note(client):
     editor = login(client, "editor")
     article = make_draft(by=make_role_user("writer"), status=Status.REVIEW)
-    response = post_article_form(client, article, button={"_transition": "publish"}, workflow_note="Good to go")
+    response = post_article_form(
+        client, article, button={"_transition": "publish"}, workflow_note="Good to go"
+    )
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.is_published()
@@ -206,8 +235,10 @@ def test_editor_publishes_from_review_with_a_note(client):
 )
 def test_editor_bulk_actions_move_articles_and_record_each_step(client, start, action, end):
     login(client, "editor")
-    articles = [make_article(status=start, publish_at=None if start != Status.PUBLISHED else None) for _ in range(2)]
-    response = client.post(reverse(CHANGELIST), {"action": action, "_selected_action": [a.pk for a in articles]})
+    articles = [make_article(status=start, publish_at=None) for _ in range(2)]
+    response = client.post(
+        reverse(CHANGELIST), {"action": action, "_selected_action": [a.pk for a in articles]}
+    )
     assert response.status_code == 302
     for article in articles:
         article.refresh_from_db()
@@ -255,7 +286,9 @@ def test_translator_edits_only_the_other_language(client):
 def test_translator_of_an_arabic_article_edits_the_english(client):
     login(client, "translator")
     article = make_article(languages=("ar",))
-    response = post_article_form(client, article, headline_en="Translated", body_en="<p>Text</p>", headline_ar="x")
+    response = post_article_form(
+        client, article, headline_en="Translated", body_en="<p>Text</p>", headline_ar="x"
+    )
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.headline_en == "Translated" and article.headline_ar != "x"
@@ -277,4 +310,7 @@ def test_translator_cannot_add_or_delete_articles(client):
     login(client, "translator")
     article = make_article()
     assert client.post(reverse("admin:articles_article_add"), {}).status_code == 403
-    assert client.post(reverse("admin:articles_article_delete", args=[article.pk]), {"post": "yes"}).status_code == 403
+    assert (
+        client.post(reverse("admin:articles_article_delete", args=[article.pk]), {"post": "yes"}).status_code
+        == 403
+    )

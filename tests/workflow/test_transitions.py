@@ -22,7 +22,12 @@ def test_submit_records_who_when_from_to_and_note():
     before = timezone.now()
     article = services.article_submit(article=article, by=writer, note="  First draft done ")
     step = ArticleTransition.objects.get(article=article)
-    assert (step.from_status, step.to_status, step.by, step.note) == ("draft", "review", writer, "First draft done")
+    assert (step.from_status, step.to_status, step.by, step.note) == (
+        "draft",
+        "review",
+        writer,
+        "First draft done",
+    )
     assert step.at >= before
 
 
@@ -124,7 +129,11 @@ def test_unpublish_then_archive_then_back_to_draft():
     services.article_archive(article=article, by=editor)
     article = services.article_return_to_draft(article=article, by=editor, note="Reopened")
     assert article.status == Status.DRAFT
-    assert list(article.transitions.values_list("to_status", flat=True)) == ["draft", "archived", "unpublished"]
+    assert list(article.transitions.values_list("to_status", flat=True)) == [
+        "draft",
+        "archived",
+        "unpublished",
+    ]
 
 
 # --- Scheduling ---------------------------------------------------------------------------

@@ -66,7 +66,9 @@ def test_stamps_come_from_text_changes_only_and_follow_the_database():
 
 def test_legacy_articles_without_stamps_count_as_complete():
     article = make_article()
-    Article.objects.filter(pk=article.pk).update(edited_en_at=None, edited_ar_at=timezone.now() - timedelta(days=1))
+    Article.objects.filter(pk=article.pk).update(
+        edited_en_at=None, edited_ar_at=timezone.now() - timedelta(days=1)
+    )
     assert states(article) == {"en": COMPLETE, "ar": COMPLETE}
 
 
