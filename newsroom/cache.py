@@ -28,6 +28,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
 STATE_KEY = "public-pages:state"
+MESSAGES_COOKIE = getattr(settings, "MESSAGE_COOKIE_NAME", "messages")
 CACHEABLE_PARAMS = frozenset({"page", "q"})
 CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
 
@@ -102,7 +103,8 @@ def is_cacheable_request(request) -> bool:
     if not settings.PUBLIC_PAGE_CACHE_SECONDS:
         return False
     cookies = request.COOKIES
-    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+    # An empty value is a deleted cookie that a client still sends (some do, after expiry).
+    if cookies.get(settings.SESSION_COOKIE_NAME) or cookies.get(MESSAGES_COOKIE):
         return False
     if any(name not in CACHEABLE_PARAMS for name in request.GET):
         return False
