@@ -9,6 +9,7 @@ exactly 50 approved comments and 6 curated related stories: the benchmark's arti
 """
 
 import io
+import itertools
 import random
 import sys
 import time
@@ -81,7 +82,7 @@ def vocabulary(
             words.append(word)
     rng.shuffle(words)
     weights = [1 / (rank + 10) for rank in range(len(words))]
-    return words, weights
+    return words, list(itertools.accumulate(weights))
 
 
 EN_SYLLABLES = "ka ri mo den ta lo ver sa min ro tu na pel gor vis han dal me".split()
@@ -90,7 +91,7 @@ AR_SYLLABLES = "كا ري مو دن تا لو فر سا من رو تو نا بل
 
 def sentence(rng: random.Random, words, n: int) -> str:
     if isinstance(words, tuple):
-        return " ".join(rng.choices(words[0], weights=words[1], k=n))
+        return " ".join(rng.choices(words[0], cum_weights=words[1], k=n))
     return " ".join(rng.choice(words) for _ in range(n))
 
 
