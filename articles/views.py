@@ -20,6 +20,7 @@ from django.views.generic import DetailView, ListView
 from articles.images import images_of, prefetch_renditions
 from articles.models import LANGUAGE_CODES, Article, ArticleAuthor, Author, Section, Tag
 from articles.search import MAX_QUERY_LENGTH, clean_query, highlight
+from newsroom.cache import public_memo
 
 # Listings never need the bodies or the search documents: leave those big columns behind.
 HEAVY_FIELDS = ("body_en", "body_ar", "search_en", "search_ar")
@@ -165,14 +166,20 @@ class ArticleDetailView(DetailView):
 
     def get_object(self, queryset=None):
         language = current_language()
-        queryset = with_bylines_and_tags(
-            Article.objects.live(language)
-            .select_related("section", "lead_image")
-            .defer("search_en", "search_ar"),
-            language,
-        )
-        article = get_object_or_404(queryset, **{f"slug_{language}": self.kwargs["slug"]})
-        return unpack_bylines_and_tags(article)
+        slug = self.kwargs["slug"]
+
+        def lookup():
+            queryset = with_bylines_and_tags(
+                Article.objects.live(language)
+                .select_related("section", "lead_image")
+                .defer("search_en", "search_ar"),
+                language,
+            )
+            return unpack_bylines_and_tags(get_object_or_404(queryset, **{f"slug_{language}": slug}))
+
+        # The same article for every reader until something is published or edited (a 404 is
+        # never cached: Http404 passes through).
+        return public_memo(self.request, "article", language, slug, compute=lookup)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -181,7 +188,9 @@ class ArticleDetailView(DetailView):
 
         def related():
             # Related teasers show no bylines: no need to fetch them.
-            stories = Article.objects.related_to(article, language=language, limit=RELATED_LIMIT, bylines=False)
+            stories = Article.objects.related_to(
+                article, language=language, limit=RELATED_LIMIT, bylines=False
+            )
             prefetch_renditions(images_of([article, *stories]))
             return stories
 

@@ -68,6 +68,24 @@ def public_generation(request=None) -> int:
     return generation
 
 
+_MISSING = object()
+
+
+def public_memo(request, name: str, *parts, compute):
+    """``compute()``'s result, cached under the current generation (so never stale); for the
+    objects public pages look up on every request, such as the article behind a slug."""
+    seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
+    if not seconds:
+        return compute()
+    raw = "|".join([str(public_generation(request)), name, *map(str, parts)])
+    key = "memo:" + hashlib.blake2b(raw.encode(), digest_size=20).hexdigest()
+    value = _cache().get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        _cache().set(key, value, seconds)
+    return value
+
+
 def invalidate_public_pages(**_kwargs) -> None:
     """Every cached public page is stale from now on (signal receivers call this)."""
     cache = _cache()

@@ -86,3 +86,10 @@ def test_article_list_shows_each_languages_state_and_filters_by_it(client):
     filtered = client.get(url, {"lang_ar": "missing"}).content.decode()
     assert "No Arabic" in filtered and "All good" not in filtered and "Stale Arabic" not in filtered
     assert "All good" in client.get(url, {"lang_ar": "complete"}).content.decode()
+
+
+def test_the_editors_reformatting_of_a_body_is_not_an_edit():
+    article = make_article(body_en="<p>One.</p><p>Two.</p>")
+    article.body_en = "<p>One.</p>\n\n<p>Two.</p>\n"
+    article.save()
+    assert states(article) == {"en": COMPLETE, "ar": COMPLETE}
