@@ -6,8 +6,8 @@ of queries whatever the number of articles, tags, authors or pictures it shows.
 """
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import F, OuterRef, Window
-from django.db.models.functions import JSONObject, RowNumber
+from django.db.models import F, Func, OuterRef
+from django.db.models.functions import JSONObject
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -51,12 +51,11 @@ class HomeView(ListView):
 
     def get_lead(self):
         """The most recent article marked as lead story, or else simply the most recent one."""
+        live = Article.objects.live(current_language()).for_listing().defer(*HEAVY_FIELDS)
+        # Two index-backed lookups rather than one sort of every live article by "featured".
         return (
-            Article.objects.live(current_language())
-            .for_listing()
-            .defer(*HEAVY_FIELDS)
-            .order_by("-featured", "-publish_at", "-pk")
-            .first()
+            live.filter(featured=True).order_by("-publish_at", "-pk").first()
+            or live.order_by("-publish_at", "-pk").first()
         )
 
     def get(self, request, *args, **kwargs):
@@ -68,19 +67,23 @@ class HomeView(ListView):
         return queryset.exclude(pk=self.lead.pk) if self.lead else queryset
 
     def section_blocks(self, shown):
-        """The latest few articles of every section not already on the page, in section order."""
-        ranked = (
-            teasers()
+        """The latest few articles of every section not already on the page, in section order.
+
+        One query: per section, an index scan on (section, publish_at) stops after a few rows
+        (a LATERAL-style array subquery), instead of ranking every live article.
+        """
+        latest_of_section = ArraySubquery(
+            Article.objects.live(current_language())
+            .filter(section=OuterRef("pk"))
             .exclude(pk__in=shown)
-            .annotate(
-                section_rank=Window(
-                    RowNumber(),
-                    partition_by=[F("section_id")],
-                    order_by=[F("publish_at").desc(), F("pk").desc()],
-                )
-            )
-            .filter(section_rank__lte=SECTION_BLOCK_SIZE)
-            .order_by("section__order", "section_id", "-publish_at", "-pk")
+            .order_by("-publish_at", "-pk")
+            .values("pk")[:SECTION_BLOCK_SIZE]
+        )
+        wanted = Section.objects.annotate(ids=latest_of_section).annotate(
+            id_in_block=Func(F("ids"), function="unnest")
+        )
+        ranked = teasers().filter(pk__in=wanted.values("id_in_block")).order_by(
+            "section__order", "section_id", "-publish_at", "-pk"
         )
         blocks = []
         for article in ranked:
