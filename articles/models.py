@@ -23,6 +23,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from articles.sanitize import sanitize_html
+from articles.uploads import replace_with_clean_copy, validate_uploaded_image
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # The texts whose change makes the other language's translation stale.
@@ -75,7 +76,9 @@ class Author(models.Model):
         _("slug"), max_length=120, unique=True, help_text=_("Used in the author page address.")
     )
     bio = models.TextField(_("biography"), blank=True, help_text=_("A few plain-text sentences."))
-    photo = models.ImageField(_("photo"), upload_to=author_photo_upload_to, blank=True)
+    photo = models.ImageField(
+        _("photo"), upload_to=author_photo_upload_to, blank=True, validators=[validate_uploaded_image]
+    )
 
     class Meta:
         ordering = ["display_name"]
@@ -84,6 +87,10 @@ class Author(models.Model):
 
     def __str__(self):
         return self.display_name or self.slug
+
+    def save(self, *args, **kwargs):
+        replace_with_clean_copy(self.photo)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:author", kwargs={"slug": self.slug})
@@ -131,7 +138,14 @@ class Tag(models.Model):
 class Image(models.Model):
     """A picture in the library; one image may lead several articles."""
 
-    file = models.ImageField(_("file"), upload_to=image_upload_to, width_field="width", height_field="height")
+    file = models.ImageField(
+        _("file"),
+        upload_to=image_upload_to,
+        width_field="width",
+        height_field="height",
+        validators=[validate_uploaded_image],
+        help_text=_("JPEG, PNG, WebP or GIF. Stored re-encoded, without location or camera data."),
+    )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
     alt_text = models.CharField(
@@ -153,6 +167,7 @@ class Image(models.Model):
         return self.caption or self.alt_text or PurePath(self.file.name).name
 
     def save(self, *args, **kwargs):
+        replace_with_clean_copy(self.file)
         # A file attached with file.save(..., save=False) does not fill the dimension fields.
         if self.file and not (self.width and self.height):
             self.width, self.height = self.file.width, self.file.height
@@ -204,6 +219,11 @@ class Label(models.TextChoices):
     REPORT = "report", _("Report")
 
 
+def _live_in(language):
+    """The condition of ``ArticleQuerySet.live`` without its time part (indexes need it fixed)."""
+    return Q(status=Status.PUBLISHED) & Q(**{f"headline_{language}__gt": "", f"body_{language}__gt": ""})
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Visible to the public: status published and publish time in the past.
@@ -218,7 +238,7 @@ class ArticleQuerySet(models.QuerySet):
         language = language or translation.get_language() or settings.LANGUAGE_CODE
         language = language.split("-")[0]
         # "> ''" rather than "exclude ''": a missing translation may be NULL as well as empty.
-        return self.published().filter(**{f"headline_{language}__gt": "", f"body_{language}__gt": ""})
+        return self.filter(_live_in(language), publish_at__lte=timezone.now())
 
     def search(self, query, language=None):
         """Live articles in ``language`` matching a reader's query (PostgreSQL full-text search on
@@ -423,6 +443,28 @@ class Article(models.Model):
             models.Index(fields=["-updated_at"], name="article_updated_idx"),
             GinIndex(fields=["search_en"], name="article_search_en_gin"),
             GinIndex(fields=["search_ar"], name="article_search_ar_gin"),
+            # "Live in a language" (ArticleQuerySet.live) as partial indexes: listings, counts and
+            # the lead story read only these small indexes, never the (large) bodies, so pages
+            # stay as fast at 40,000 articles as at 20,000.
+            *[
+                index
+                for code in LANGUAGE_CODES
+                for index in (
+                    models.Index(
+                        fields=["-publish_at", "-id"], name=f"article_live_{code}_idx", condition=_live_in(code)
+                    ),
+                    models.Index(
+                        fields=["section", "-publish_at"],
+                        name=f"article_live_{code}_section_idx",
+                        condition=_live_in(code),
+                    ),
+                    models.Index(
+                        fields=["-publish_at"],
+                        name=f"article_featured_{code}_idx",
+                        condition=_live_in(code) & Q(featured=True),
+                    ),
+                )
+            ],
         ]
         constraints = [
             models.CheckConstraint(condition=Q(status__in=Status.values), name="article_status_valid"),

@@ -103,3 +103,17 @@ def clean_image_file(file, *, name: str | None = None) -> ContentFile:
                 image.save(output, "GIF")
     stem = PurePath(name or getattr(file, "name", "") or "image").stem or "image"
     return ContentFile(output.getvalue(), name=f"{stem}{ALLOWED_FORMATS[image_format]}")
+
+
+def validate_uploaded_image(value) -> None:
+    """Model-field validator: checks a newly uploaded file; a file already stored passed before."""
+    if value and not getattr(value, "_committed", False):
+        validate_image_file(getattr(value, "file", value))
+
+
+def replace_with_clean_copy(field_file) -> None:
+    """Before a model is saved: swap a new upload for its re-encoded, metadata-free copy."""
+    if field_file and not getattr(field_file, "_committed", True):
+        cleaned = clean_image_file(field_file.file, name=field_file.name)
+        field_file.file = cleaned
+        field_file.name = cleaned.name

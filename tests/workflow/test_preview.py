@@ -135,3 +135,13 @@ def test_share_link_lifetime_is_bounded():
 
     with pytest.raises(ValidationError):
         services.preview_link_create(article=make_draft(), by=make_role_user("editor"), hours=24 * 365)
+
+
+def test_a_preview_offers_no_comment_form_and_counts_no_read(client):
+    writer = make_role_user("writer")
+    article = make_draft(by=writer, languages=("en",), headline_en="Quiet draft")
+    client.force_login(writer)
+    page = client.get(staff_preview_url(article, "en")).content.decode()
+    assert "Quiet draft" in page
+    assert 'id="comment-form"' not in page and "comments/post" not in page
+    assert "/reads/" not in page
