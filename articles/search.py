@@ -40,14 +40,22 @@ _HEADLINE_OPTIONS = f'StartSel="{_START}", StopSel="{_STOP}", MaxFragments=2, Ma
 _TITLE_OPTIONS = f'StartSel="{_START}", StopSel="{_STOP}", HighlightAll=true'
 
 
+# Every character _MARKS matches, for per-character tests without a regex call.
+_MARK_CHARS = frozenset(chr(code) for code in [*range(0x064B, 0x0660), 0x0670, 0x0640])
+assert all(len(value) == 1 for value in _FOLD.values()), "folding must keep positions"
+
+
+_FOLDABLE = re.compile("[" + "".join(chr(code) for code in _FOLD) + "]")
+
+
+def _fold_letters(text: str) -> str:
+    """``text.translate(_FOLD)``, several times faster on long Arabic text (few letters change)."""
+    return _FOLDABLE.sub(lambda match: _FOLD[ord(match.group())], text)
+
+
 def normalize_arabic(text: str) -> str:
     """Drop diacritics and tatweel, unify alef/yaa/taa-marbuta variants, fold Latin case."""
     return _MARKS.sub("", text or "").translate(_FOLD).casefold()
-
-
-def _fold_char(char: str) -> str:
-    """``articles_ar_normalize()`` for one character (no case folding: the index keeps case)."""
-    return "" if _MARKS.match(char) else char.translate(_FOLD)
 
 
 def clean_query(raw) -> str:
@@ -107,19 +115,17 @@ class _Folded:
 
     original: str
     folded: str
-    index: list[int]
+    index: list[int] | range
 
     @classmethod
     def of(cls, text: str, language: str) -> "_Folded":
-        if language != "ar":
-            folded, index = text, list(range(len(text)))
+        if language != "ar" or not _MARKS.search(text):
+            # Folding maps every character to exactly one: positions do not move.
+            folded = text if language != "ar" else _fold_letters(text)
+            index = range(len(text))
         else:
-            chars, index = [], []
-            for position, char in enumerate(text):
-                for out in _fold_char(char):
-                    chars.append(out)
-                    index.append(position)
-            folded = "".join(chars)
+            index = [position for position, char in enumerate(text) if char not in _MARK_CHARS]
+            folded = _fold_letters(_MARKS.sub("", text))
         # ts_headline's parser drops what looks like markup ("<b>", "&amp;"); one-for-one
         # blanks keep positions aligned with the original, which is what readers see.
         return cls(text, folded.translate(_MARKUP_BLANKS), index)

@@ -82,8 +82,10 @@ class HomeView(ListView):
         wanted = Section.objects.annotate(ids=latest_of_section).annotate(
             id_in_block=Func(F("ids"), function="unnest")
         )
-        ranked = teasers().filter(pk__in=wanted.values("id_in_block")).order_by(
-            "section__order", "section_id", "-publish_at", "-pk"
+        ranked = (
+            teasers()
+            .filter(pk__in=wanted.values("id_in_block"))
+            .order_by("section__order", "section_id", "-publish_at", "-pk")
         )
         blocks = []
         for article in ranked:
@@ -278,10 +280,18 @@ class SearchView(ListView):
     def get_queryset(self):
         if not self.query:
             return Article.objects.none()
+        language = current_language()
+        other = [code for code in LANGUAGE_CODES if code != language]
+        # Only this language's body is needed (for the excerpt); the rest stays in the table.
         return (
-            Article.objects.search(self.query, current_language())
+            Article.objects.search(self.query, language)
             .select_related("section")
-            .defer("search_en", "search_ar")
+            .defer(
+                "search_en",
+                "search_ar",
+                "body",
+                *[f"{name}_{code}" for code in other for name in ("body", "summary")],
+            )
         )
 
     def get_context_data(self, **kwargs):
