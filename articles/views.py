@@ -280,18 +280,10 @@ class SearchView(ListView):
     def get_queryset(self):
         if not self.query:
             return Article.objects.none()
-        language = current_language()
-        other = [code for code in LANGUAGE_CODES if code != language]
-        # Only this language's body is needed (for the excerpt); the rest stays in the table.
         return (
-            Article.objects.search(self.query, language)
+            Article.objects.search(self.query, current_language())
             .select_related("section")
-            .defer(
-                "search_en",
-                "search_ar",
-                "body",
-                *[f"{name}_{code}" for code in other for name in ("body", "summary")],
-            )
+            .defer("search_en", "search_ar")
         )
 
     def get_context_data(self, **kwargs):
