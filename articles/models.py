@@ -451,7 +451,9 @@ class Article(models.Model):
                 for code in LANGUAGE_CODES
                 for index in (
                     models.Index(
-                        fields=["-publish_at", "-id"], name=f"article_live_{code}_idx", condition=_live_in(code)
+                        fields=["-publish_at", "-id"],
+                        name=f"article_live_{code}_idx",
+                        condition=_live_in(code),
                     ),
                     models.Index(
                         fields=["section", "-publish_at"],

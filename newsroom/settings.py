@@ -151,7 +151,15 @@ else:
 
 # Whole-page cache for anonymous readers (newsroom/cache.py); 0 turns it off.
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", 0 if DEBUG else 600))
-PUBLIC_PAGE_CACHE_EXCLUDE = ("/static/", "/media/", "/healthz", "/readyz", "/i18n/", "/en/admin/", "/ar/admin/")
+PUBLIC_PAGE_CACHE_EXCLUDE = (
+    "/static/",
+    "/media/",
+    "/healthz",
+    "/readyz",
+    "/i18n/",
+    "/en/admin/",
+    "/ar/admin/",
+)
 
 # Requests per client address per window (seconds), shared by all workers (newsroom/ratelimit.py).
 RATE_LIMITS = {
@@ -381,7 +389,9 @@ LOGIN_URL = "admin:login"
 # production sends through SMTP (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD).
 EMAIL_BACKEND_PATH = os.environ.get(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
 )
 MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH}}
 if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
