@@ -219,9 +219,24 @@ class Label(models.TextChoices):
     REPORT = "report", _("Report")
 
 
+@models.TextField.register_lookup
+class OctetLength(models.Transform):
+    """``body__octet_length__gt=0``: PostgreSQL reads a stored text's size from its TOAST header,
+    so unlike ``body > ''`` this never decompresses a long body just to see it is not empty."""
+
+    lookup_name = "octet_length"
+    function = "OCTET_LENGTH"
+    output_field = models.IntegerField()
+
+
 def _live_in(language):
-    """The condition of ``ArticleQuerySet.live`` without its time part (indexes need it fixed)."""
-    return Q(status=Status.PUBLISHED) & Q(**{f"headline_{language}__gt": "", f"body_{language}__gt": ""})
+    """The condition of ``ArticleQuerySet.live`` without its time part (indexes need it fixed).
+
+    A missing translation may be "" or NULL; both fail these comparisons.
+    """
+    return Q(status=Status.PUBLISHED) & Q(
+        **{f"headline_{language}__gt": "", f"body_{language}__octet_length__gt": 0}
+    )
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -237,7 +252,6 @@ class ArticleQuerySet(models.QuerySet):
         """Published and complete in ``language`` (the active one by default): headline and body."""
         language = language or translation.get_language() or settings.LANGUAGE_CODE
         language = language.split("-")[0]
-        # "> ''" rather than "exclude ''": a missing translation may be NULL as well as empty.
         return self.filter(_live_in(language), publish_at__lte=timezone.now())
 
     def search(self, query, language=None):
@@ -261,8 +275,8 @@ class ArticleQuerySet(models.QuerySet):
         """
 
         def written(code):
-            # "> ''" is false for both '' and NULL (translation columns are nullable).
-            return Q(**{f"headline_{code}__gt": ""}) & Q(**{f"body_{code}__gt": ""})
+            # False for both '' and NULL (translation columns are nullable); see OctetLength.
+            return Q(**{f"headline_{code}__gt": "", f"body_{code}__octet_length__gt": 0})
 
         newer_other = Q()
         for other in LANGUAGE_CODES:

@@ -35,7 +35,6 @@ MAX_QUERY_LENGTH = 200
 # Private-use characters: never in article text (removed below), so they safely mark highlights.
 _START, _STOP, _GAP = "\ue000", "\ue001", "\ue002"
 _PRIVATE = re.compile("[\ue000-\uf8ff]")
-_MARKUP_BLANKS = str.maketrans("<>&", "   ")
 _HEADLINE_OPTIONS = f'StartSel="{_START}", StopSel="{_STOP}", MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter="{_GAP}"'
 _TITLE_OPTIONS = f'StartSel="{_START}", StopSel="{_STOP}", HighlightAll=true'
 
@@ -45,12 +44,14 @@ _MARK_CHARS = frozenset(chr(code) for code in [*range(0x064B, 0x0660), 0x0670, 0
 assert all(len(value) == 1 for value in _FOLD.values()), "folding must keep positions"
 
 
-_FOLDABLE = re.compile("[" + "".join(chr(code) for code in _FOLD) + "]")
+_FOLD_PAIRS = [(chr(code), letter) for code, letter in _FOLD.items()]
 
 
 def _fold_letters(text: str) -> str:
-    """``text.translate(_FOLD)``, several times faster on long Arabic text (few letters change)."""
-    return _FOLDABLE.sub(lambda match: _FOLD[ord(match.group())], text)
+    """``text.translate(_FOLD)``, many times faster on long Arabic text: six C-speed replaces."""
+    for letter, folded in _FOLD_PAIRS:
+        text = text.replace(letter, folded)
+    return text
 
 
 def normalize_arabic(text: str) -> str:
@@ -128,7 +129,7 @@ class _Folded:
             folded = _fold_letters(_MARKS.sub("", text))
         # ts_headline's parser drops what looks like markup ("<b>", "&amp;"); one-for-one
         # blanks keep positions aligned with the original, which is what readers see.
-        return cls(text, folded.translate(_MARKUP_BLANKS), index)
+        return cls(text, folded.replace("<", " ").replace(">", " ").replace("&", " "), index)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Original indices of folded[start:end], diacritics after the last letter included."""

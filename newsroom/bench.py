@@ -42,7 +42,7 @@ PAGES = [
     ("section", "/en/section/section-1/"),
     ("tag", "/en/tag/topic-1/"),
     ("author", "/en/author/reporter-1/"),
-    ("search_en", "/en/search/?q=" + urllib.parse.quote("river water")),
+    ("search_en", "/en/search/?q=" + urllib.parse.quote("water")),
     ("search_ar", "/ar/search/?q=" + urllib.parse.quote("المياه")),
     ("feed", "/en/feed/"),
 ]
