@@ -25,6 +25,8 @@ ALLOWED_ATTRIBUTES = {
 }
 # Embeds are allowed only from these hosts (video players the newsroom uses).
 EMBED_HOSTS = ("https://www.youtube-nocookie.com/embed/", "https://player.vimeo.com/video/")
+# An embed whose address was refused keeps no purpose: drop the empty frame as well.
+_EMPTY_FRAME = re.compile(r"<iframe(?![^>]*\ssrc=)[^>]*>\s*</iframe>", re.IGNORECASE)
 _TEXTLESS = re.compile(r"^(?:\s|&nbsp;|<br\s*/?>|<p>\s*</p>|</?p>)*$", re.IGNORECASE)
 
 
@@ -47,4 +49,5 @@ def sanitize_html(html: str) -> str:
         attribute_filter=_filter_attribute,
         strip_comments=True,
     ).strip()
+    cleaned = _EMPTY_FRAME.sub("", cleaned)
     return "" if _TEXTLESS.match(cleaned) else cleaned

@@ -264,7 +264,8 @@ def main() -> int:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
 
-    health = results["pages"]["healthz"]["cached"]["rps"]
+    # /healthz is measured twice (its two runs); their mean damps the noise of one 8-second run.
+    health = (results["pages"]["healthz"]["cached"]["rps"] + results["pages"]["healthz"]["bypass"]["rps"]) / 2
     for page in results["pages"].values():
         for mode in ("cached", "bypass"):
             if mode in page:

@@ -47,8 +47,8 @@ def test_an_oversized_headline_is_refused_with_a_message_and_nothing_lost(client
     client.force_login(editor)
     response = post_article_form(client, article, headline_en=OVERSIZED[:5000], summary_en="Kept summary")
     assert response.status_code == 200  # the form again, with the error
-    assert "Ensure this value has at most" in response.content.decode()
-    assert 'value="' in response.content.decode() and "Kept summary" in response.content.decode()
+    assert "headline_en" in response.context["adminform"].form.errors
+    assert "Kept summary" in response.content.decode()  # what was typed is still there
     article.refresh_from_db()
     assert article.headline_en == "Original headline"
 
@@ -102,8 +102,11 @@ def test_search_in_the_admin_answers_hostile_queries_calmly(client):
         assert "<script>alert" not in page and "<img src=x onerror" not in page and "<svg/onload" not in page
 
 
-def test_changing_someone_elses_article_by_url_is_refused(client):
+def test_changing_someone_elses_article_by_a_forged_post_is_refused(client):
     writer = make_role_user("writer")
-    other = make_draft(by=make_role_user("writer"))
+    other = make_draft(by=make_role_user("writer"), headline_en="Their headline")
     client.force_login(writer)
-    assert client.get(change_url(other)).status_code in (302, 403, 404)
+    response = client.post(change_url(other), {"headline_en": "Hijacked", "_save": "Save"})
+    assert response.status_code in (302, 403)
+    other.refresh_from_db()
+    assert other.headline_en == "Their headline"

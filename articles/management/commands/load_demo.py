@@ -19,6 +19,7 @@ from PIL import Image as PILImage, ImageDraw
 from reversion.models import Version
 
 from articles import demo_content as demo
+from articles.images import generate_renditions
 from articles.models import Article, ArticleAuthor, Author, Image, RelatedArticle, Section, Status, Tag
 
 DEFAULT_DEMO_PASSWORD = "newsroom-demo-2026"
@@ -185,6 +186,8 @@ class Command(BaseCommand):
                     content = ContentFile(placeholder_jpeg(data["key"], data["colour"]))
                     image.file.save(f"{data['key']}.jpg", content, save=False)
             image.save()
+            # Made now, not by the first reader's request (generate_renditions skips existing ones).
+            generate_renditions(image)
             images[data["key"]] = image
         return images
 
