@@ -10,7 +10,7 @@ query string — then single-connection latencies; the worker processes' memory.
 var/bench/results-<scale>x.json and var/bench/chart-<scale>x.svg.
 
 Environment: BENCH_SCALE (1 = 20,000 articles), BENCH_SECONDS (per wrk run, default 8),
-BENCH_CONNECTIONS (16), BENCH_REBUILD=1.
+BENCH_CONNECTIONS (16), BENCH_REBUILD=1, BENCH_REPEAT (runs per measurement, median kept; 1).
 """
 
 from __future__ import annotations
@@ -113,6 +113,19 @@ def parse_duration_ms(text: str) -> float:
 
 
 def run_wrk(url: str, *, seconds: int, connections: int, threads: int, script: Path | None = None) -> dict:
+    """One wrk run, or the median (by req/s) of BENCH_REPEAT runs: a single short run is noisy."""
+    repeat = max(1, int(os.environ.get("BENCH_REPEAT", "1")))
+    runs = sorted(
+        (
+            _wrk_once(url, seconds=seconds, connections=connections, threads=threads, script=script)
+            for _ in range(repeat)
+        ),
+        key=lambda run: run["rps"],
+    )
+    return {**runs[len(runs) // 2], "runs": len(runs)}
+
+
+def _wrk_once(url: str, *, seconds: int, connections: int, threads: int, script: Path | None) -> dict:
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     if script:
         command += ["-s", str(script)]
