@@ -8,7 +8,7 @@ PORT ?= 8000
 VENV ?= .venv
 PY := $(VENV)/bin/python
 # Runs a command with an embedded PostgreSQL (unless DATABASE_URL is set) that stops with it.
-WITH_DB := $(PY) -m newsroom.pgembed run --
+WITH_DB := $(PY) -m ops.pgembed run --
 
 # Django 6.1 needs Python >= 3.12. Take the newest suitable interpreter from PATH or pyenv
 # (pyenv-installed versions need not be on PATH). Override with `make PYTHON=/path/to/python3.x`.
@@ -42,14 +42,15 @@ install: $(VENV)/.installed
 # Compiled catalogues (.mo) are build products: made here (with Babel, no GNU gettext needed)
 # and never committed. Fails on a catalogue that does not parse or breaks a placeholder.
 messages: install
-	@$(PY) -m newsroom.i18n
+	@$(PY) -m ops.i18n
 
 # Refresh the .po files after changing user-facing strings (needs GNU gettext's xgettext;
 # each app keeps its own catalogue, site templates use locale/).
+LOCALE_APPS = $(patsubst %/locale,%,$(wildcard */locale))
 makemessages: install
-	@for d in articles comments newsroom; do (cd $$d && ../$(PY) ../manage.py makemessages -l ar --no-obsolete -v 0); done
-	@$(PY) manage.py makemessages -l ar --no-obsolete -v 0 --ignore ./.venv --ignore ./var \
-	  --ignore ./articles --ignore ./comments --ignore ./newsroom --ignore ./tests
+	@for d in $(LOCALE_APPS); do (cd $$d && ../$(PY) ../manage.py makemessages -l ar --no-obsolete -v 0); done
+	@$(PY) manage.py makemessages -l ar --no-obsolete -v 0 --ignore ./.venv --ignore ./var --ignore ./tests \
+	  $(foreach d,$(LOCALE_APPS),--ignore ./$(d))
 
 # Development server: DEBUG on unless the environment says otherwise.
 run: export DEBUG ?= 1
@@ -72,16 +73,16 @@ serve: messages
 # loads each page with wrk, prints the table and writes var/bench/results-*.json and a chart.
 bench: messages
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk" >&2; exit 1; }
-	$(WITH_DB) $(PY) -m newsroom.bench
+	$(WITH_DB) $(PY) -m ops.bench
 
 # Database dump plus media archive into var/backups/<time>/ (or BACKUP_DIR=…).
 backup: install
-	$(WITH_DB) $(PY) -m newsroom.backup create $(BACKUP_DIR)
+	$(WITH_DB) $(PY) -m ops.backup create $(BACKUP_DIR)
 
 # Bring back a backup: make restore BACKUP=var/backups/20261126-120000
 restore: install
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/<folder>" >&2; exit 1; }
-	$(WITH_DB) $(PY) -m newsroom.backup restore $(BACKUP)
+	$(WITH_DB) $(PY) -m ops.backup restore $(BACKUP)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -20,7 +20,7 @@ from django.views.generic import DetailView, ListView
 from articles.images import images_of, prefetch_renditions
 from articles.models import LANGUAGE_CODES, Article, ArticleAuthor, Author, Section, Tag
 from articles.search import MAX_QUERY_LENGTH, clean_query, highlight
-from newsroom.cache import public_memo
+from web.cache import public_memo
 
 # Listings never need the bodies or the search documents: leave those big columns behind.
 HEAVY_FIELDS = ("body_en", "body_ar", "search_en", "search_ar")

@@ -16,7 +16,7 @@ class CommentsConfig(AppConfig):
         # Cached public pages show the approved comments: only a change readers can see makes
         # them stale (a held or spam comment does not).
         try:
-            from newsroom.cache import invalidate_public_pages
+            from web.cache import invalidate_public_pages
         except ImportError:  # no page cache in this project
             return
         comments_changed.connect(invalidate_public_pages, dispatch_uid="comments_invalidate_pages")

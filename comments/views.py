@@ -14,8 +14,8 @@ from articles.views import ArticleDetailView, current_language
 from comments.forms import FIELD_FOR_REFUSAL, CommentForm
 from comments.models import Comment, DiscussionSettings, Status
 from comments.services import CommentRefused, comment_create
-from newsroom.ratelimit import rate_limit
-from newsroom.security import client_ip, same_origin_post
+from web.ratelimit import rate_limit
+from web.security import client_ip, same_origin_post
 
 AUTHOR_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 

@@ -69,23 +69,28 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "newsroom",
+    # Shared web plumbing below the content apps: page cache, rate limits, origin checks, request log.
+    "web",
     "articles",
     "comments",
+    "consent",
+    "readership",
+    "ops",
 ]
 
 MIDDLEWARE = [
-    "newsroom.request_log.RequestLogMiddleware",
+    "web.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "newsroom.request_log.SecurityHeadersMiddleware",
+    "web.request_log.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before every middleware that sets cookies (sessions, CSRF, messages, language), so that
     # it sees each response last and strips whatever the reader has not consented to; and
     # above the page cache, so that a page served from it still expires refused cookies.
-    "newsroom.middleware.CookieConsentMiddleware",
+    "consent.middleware.CookieConsentMiddleware",
     # Anonymous readers' pages from the shared cache: below the HTTPS redirect and the security
-    # headers, above everything that reads sessions or renders (see newsroom/cache.py).
-    "newsroom.cache.PublicPageCacheMiddleware",
+    # headers, above everything that reads sessions or renders (see web/cache.py).
+    "web.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -149,7 +154,7 @@ else:
         }
     }
 
-# Whole-page cache for anonymous readers (newsroom/cache.py); 0 turns it off.
+# Whole-page cache for anonymous readers (web/cache.py); 0 turns it off.
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", 0 if DEBUG else 600))
 PUBLIC_PAGE_CACHE_EXCLUDE = (
     "/static/",
@@ -161,7 +166,7 @@ PUBLIC_PAGE_CACHE_EXCLUDE = (
     "/ar/admin/",
 )
 
-# Requests per client address per window (seconds), shared by all workers (newsroom/ratelimit.py).
+# Requests per client address per window (seconds), shared by all workers (web/ratelimit.py).
 RATE_LIMITS = {
     "search": (int(os.environ.get("RATE_LIMIT_SEARCH", 60)), 60),
     "comment_post": (int(os.environ.get("RATE_LIMIT_COMMENTS", 10)), 600),
@@ -180,7 +185,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", 0.5))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "newsroom/lockout.html"
+AXES_LOCKOUT_TEMPLATE = "web/lockout.html"
 # How many proxies of ours stand in front of the site (they append to X-Forwarded-For).
 PROXY_COUNT = int(os.environ.get("PROXY_COUNT", 0))
 AXES_IPWARE_PROXY_COUNT = PROXY_COUNT or None
@@ -314,7 +319,7 @@ ADMIN_CSP = {
 }
 ADMIN_PATH_PREFIXES = tuple(f"/{code}/admin/" for code in ("en", "ar"))
 
-# --- Cookie consent (newsroom.middleware.CookieConsentMiddleware) ---------------------------
+# --- Cookie consent (consent.middleware.CookieConsentMiddleware) ---------------------------
 # Nothing outside "necessary" reaches a browser before the reader agrees; a cookie missing from
 # this registry is treated as non-essential, removed from the response and logged.
 COOKIE_CONSENT_COOKIE_NAME = "cookie_consent"
@@ -415,12 +420,12 @@ COMMENTS_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # "Remember me" cookie (name and email, read by static/js/comments.js); a preferences cookie.
 COMMENTS_AUTHOR_COOKIE = "comment_author"
 
-# One line per request (newsroom.request_log), errors with tracebacks, all to stderr; a filter
+# One line per request (web.request_log), errors with tracebacks, all to stderr; a filter
 # masks e-mail and IP addresses in every record, whoever logs it.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "newsroom.request_log.RedactPersonalData"}},
+    "filters": {"redact": {"()": "web.request_log.RedactPersonalData"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["redact"], "formatter": "plain"},

@@ -7,8 +7,10 @@ from django.views.i18n import set_language
 
 from articles.sitemaps import SITEMAPS
 from articles.views import robots_txt
-from newsroom import consent_views, views
-from newsroom.ratelimit import rate_limit
+from consent import views as consent_views
+from newsroom import views
+from readership import views as readership_views
+from web.ratelimit import rate_limit
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -36,7 +38,7 @@ urlpatterns += i18n_patterns(
     # Cookie consent: the policy page (linked from every footer), the choice form, the read beacon.
     path("privacy/", consent_views.privacy_policy, name="privacy_policy"),
     path("cookies/", consent_views.consent_update, name="cookie_consent"),
-    path("reads/<int:article_id>.gif", consent_views.read_beacon, name="read_beacon"),
+    path("reads/<int:article_id>.gif", readership_views.read_beacon, name="read_beacon"),
     path("comments/", include("comments.urls")),
     path("", include("articles.urls")),
     prefix_default_language=True,

@@ -28,7 +28,7 @@ def start_wrapper(var_dir: Path, *command):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["NEWSROOM_VAR_DIR"] = str(var_dir)
     return subprocess.Popen(
-        [sys.executable, "-m", "newsroom.pgembed", "run", "--", *command],
+        [sys.executable, "-m", "ops.pgembed", "run", "--", *command],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -53,7 +53,7 @@ def var_dir(tmp_path_factory):
     path.mkdir()
     yield path
     subprocess.run(
-        [sys.executable, "-m", "newsroom.pgembed", "stop"],
+        [sys.executable, "-m", "ops.pgembed", "stop"],
         cwd=ROOT,
         env={**os.environ, "NEWSROOM_VAR_DIR": str(path)},
     )
@@ -96,7 +96,7 @@ def test_stale_server_from_a_killed_run_does_not_block_the_next_start(var_dir):
     env = {**os.environ, "NEWSROOM_VAR_DIR": str(var_dir)}
     # A server left behind (started outside any wrapper, as a killed run would leave it).
     subprocess.run(
-        [sys.executable, "-m", "newsroom.pgembed", "url"], cwd=ROOT, env=env, check=True, capture_output=True
+        [sys.executable, "-m", "ops.pgembed", "url"], cwd=ROOT, env=env, check=True, capture_output=True
     )
     assert postgres_running(var_dir / "pgdata")
     wrapper = start_wrapper(var_dir, sys.executable, "-c", "print('ran')")
@@ -110,7 +110,7 @@ def test_wrapper_stops_when_its_parent_dies(var_dir):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["NEWSROOM_VAR_DIR"] = str(var_dir)
     parent = subprocess.Popen(
-        ["sh", "-c", f"{sys.executable} -m newsroom.pgembed run -- sleep 300; sleep 300"],
+        ["sh", "-c", f"{sys.executable} -m ops.pgembed run -- sleep 300; sleep 300"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -2,7 +2,7 @@ import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from newsroom.security import request_is_same_origin, same_origin_post
+from web.security import request_is_same_origin, same_origin_post
 
 
 @same_origin_post

@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsroom import consent
+from consent import cookies as consent
 from tests.factories import make_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

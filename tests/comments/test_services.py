@@ -179,7 +179,7 @@ def test_network_data_older_than_the_retention_is_erased():
 
 
 def test_approval_makes_cached_public_pages_stale(django_capture_on_commit_callbacks):
-    from newsroom import cache as page_cache
+    from web import cache as page_cache
 
     article, moderator = make_article(), make_moderator()
     before = page_cache._state()[0]

@@ -2,9 +2,9 @@
 
 from datetime import UTC, datetime
 
-from newsroom import consent
-from newsroom.consent_services import policy_publish
-from newsroom.models import PrivacyPolicy
+from consent import cookies as consent
+from consent.models import PrivacyPolicy
+from consent.services import policy_publish
 
 ALL_OPTIONAL = ("preferences", "statistics")
 

@@ -6,7 +6,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from newsroom.models import ConsentRecord, PrivacyPolicy
+from consent.models import ConsentRecord, PrivacyPolicy
 from tests.consent.factories import current_policy, make_policy
 from tests.factories import make_user
 
@@ -40,8 +40,8 @@ def superuser(client):
 
 def test_records_cannot_be_added_or_changed_even_by_a_superuser(superuser):
     record = make_record()
-    assert superuser.get(reverse("admin:newsroom_consentrecord_add")).status_code == 403
-    change_url = reverse("admin:newsroom_consentrecord_change", args=[record.pk])
+    assert superuser.get(reverse("admin:consent_consentrecord_add")).status_code == 403
+    change_url = reverse("admin:consent_consentrecord_change", args=[record.pk])
     page = superuser.get(change_url)
     assert page.status_code == 200 and b'name="_save"' not in page.content
     assert superuser.post(change_url, {"action": "reject_all"}).status_code == 403
@@ -51,7 +51,7 @@ def test_records_cannot_be_added_or_changed_even_by_a_superuser(superuser):
 
 def test_only_a_superuser_may_delete_records(staff_viewer, client):
     record = make_record()
-    delete_url = reverse("admin:newsroom_consentrecord_delete", args=[record.pk])
+    delete_url = reverse("admin:consent_consentrecord_delete", args=[record.pk])
     assert staff_viewer.post(delete_url, {"post": "yes"}).status_code == 403
     assert ConsentRecord.objects.exists()
     client.force_login(make_user(is_staff=True, is_superuser=True))
@@ -63,7 +63,7 @@ def test_records_export_as_csv(staff_viewer):
     first = make_record(consent_id="aaa111")
     make_record(consent_id="bbb222", action="reject_all", categories=[], language="ar", gpc=True)
     response = staff_viewer.post(
-        reverse("admin:newsroom_consentrecord_changelist"),
+        reverse("admin:consent_consentrecord_changelist"),
         {
             "action": "export_csv",
             "_selected_action": list(ConsentRecord.objects.values_list("pk", flat=True)),
@@ -83,7 +83,7 @@ def test_records_export_as_csv(staff_viewer):
 def test_records_changelist_filters_by_consent_id(staff_viewer):
     make_record(consent_id="findme")
     make_record(consent_id="other")
-    response = staff_viewer.get(reverse("admin:newsroom_consentrecord_changelist"), {"q": "findme"})
+    response = staff_viewer.get(reverse("admin:consent_consentrecord_changelist"), {"q": "findme"})
     assert b"findme" in response.content and b"other" not in response.content
 
 
@@ -91,18 +91,18 @@ def test_admin_publishes_a_draft_and_freezes_it(superuser):
     first = current_policy()
     draft = make_policy(title_en="Second edition")
     response = superuser.post(
-        reverse("admin:newsroom_privacypolicy_changelist"),
+        reverse("admin:consent_privacypolicy_changelist"),
         {"action": "publish", "_selected_action": [draft.pk]},
         follow=True,
     )
     assert "is now in force" in response.content.decode()
     draft.refresh_from_db()
     assert draft.version == first.version + 1
-    change_url = reverse("admin:newsroom_privacypolicy_change", args=[draft.pk])
+    change_url = reverse("admin:consent_privacypolicy_change", args=[draft.pk])
     page = superuser.get(change_url)
     assert page.status_code == 200 and b'name="_save"' not in page.content
     assert superuser.post(change_url, {"title_en": "Rewritten"}).status_code == 403
-    delete_url = reverse("admin:newsroom_privacypolicy_delete", args=[draft.pk])
+    delete_url = reverse("admin:consent_privacypolicy_delete", args=[draft.pk])
     assert superuser.post(delete_url, {"post": "yes"}).status_code == 403
     assert PrivacyPolicy.objects.filter(pk=draft.pk).exists()
 
@@ -111,7 +111,7 @@ def test_publishing_an_incomplete_draft_explains_why(superuser):
     current_policy()
     draft = make_policy(title_ar="")
     response = superuser.post(
-        reverse("admin:newsroom_privacypolicy_changelist"),
+        reverse("admin:consent_privacypolicy_changelist"),
         {"action": "publish", "_selected_action": [draft.pk]},
         follow=True,
     )
@@ -122,13 +122,13 @@ def test_publishing_an_incomplete_draft_explains_why(superuser):
 
 def test_draft_is_edited_with_ckeditor_in_both_languages(superuser):
     draft = make_policy()
-    page = superuser.get(reverse("admin:newsroom_privacypolicy_change", args=[draft.pk])).content.decode()
+    page = superuser.get(reverse("admin:consent_privacypolicy_change", args=[draft.pk])).content.decode()
     assert 'name="body_en"' in page and 'name="body_ar"' in page
     assert "django_ckeditor_widget" in page or "ckeditor" in page
 
 
 def test_staff_without_the_publish_permission_does_not_see_the_action(client):
     client.force_login(make_user(is_staff=True, perm_names=["view_privacypolicy", "change_privacypolicy"]))
-    page = client.get(reverse("admin:newsroom_privacypolicy_changelist"))
+    page = client.get(reverse("admin:consent_privacypolicy_changelist"))
     assert page.status_code == 200
     assert b'value="publish"' not in page.content

@@ -10,7 +10,7 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
-from newsroom import consent
+from consent import cookies as consent
 from tests.consent.factories import current_policy
 from tests.factories import make_article, make_tag
 

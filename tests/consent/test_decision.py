@@ -5,8 +5,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core import signing
 
-from newsroom import consent
-from newsroom.consent import (
+from consent import cookies as consent
+from consent.cookies import (
     KEEP,
     REMOVE,
     UNKNOWN,

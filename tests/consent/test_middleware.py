@@ -7,7 +7,7 @@ import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from newsroom.middleware import CookieConsentMiddleware
+from consent.middleware import CookieConsentMiddleware
 from tests.consent.factories import consent_cookie, current_policy, make_policy
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from newsroom import consent
-from newsroom.consent_services import policy_copy_as_draft, policy_publish
-from newsroom.models import PrivacyPolicy
+from consent import cookies as consent
+from consent.models import PrivacyPolicy
+from consent.services import policy_copy_as_draft, policy_publish
 from tests.consent.factories import consent_cookie, current_policy, make_policy
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def test_first_version_is_seeded_in_both_languages():
     # Run the data migration's function itself: a reused test database may have been emptied
     # by transactional (browser) tests since it was migrated.
     PrivacyPolicy.objects.all().delete()
-    seed_migration = importlib.import_module("newsroom.migrations.0002_seed_privacy_policy")
+    seed_migration = importlib.import_module("consent.migrations.0001_initial")
     seed_migration.seed(django_apps, None)
     seed_migration.seed(django_apps, None)  # idempotent
     assert PrivacyPolicy.objects.count() == 1

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from newsroom import readership
-from newsroom.models import ArticleReads
+from readership import counter as readership
+from readership.models import ArticleReads
 from tests.consent.factories import consent_cookie, current_policy
 from tests.factories import make_article
 

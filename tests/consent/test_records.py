@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from newsroom.models import ConsentRecord
+from consent.models import ConsentRecord
 
 pytestmark = pytest.mark.django_db
 

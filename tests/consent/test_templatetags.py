@@ -4,7 +4,7 @@ import pytest
 from django.template import Context, Template, TemplateSyntaxError
 from django.test import RequestFactory
 
-from newsroom.consent import consent_cache_key_part
+from consent.cookies import consent_cache_key_part
 from tests.consent.factories import consent_cookie, current_policy
 
 pytestmark = pytest.mark.django_db

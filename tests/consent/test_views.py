@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from newsroom.models import ConsentRecord
+from consent.models import ConsentRecord
 from tests.consent.factories import consent_cookie, current_policy, make_policy
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def home(client, language="en"):
 
 
 def stored_choice(client):
-    from newsroom import consent
+    from consent import cookies as consent
 
     value = client.cookies["cookie_consent"].value
     return consent.decode_consent(

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from articles.models import Article, Image
-from newsroom import backup
+from ops import backup
 from tests.factories import make_article, make_image
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -99,7 +99,7 @@ def test_error_pages_are_not_cached(client):
 def test_queryset_update_needs_no_signal_for_scheduled_content(client):
     # A plain publish via the ORM's save() goes through signals; bulk updates are the
     # workflow's business and call invalidate_public_pages themselves.
-    from newsroom.cache import invalidate_public_pages
+    from web.cache import invalidate_public_pages
 
     article = make_article(headline_en="Bulk story", status=Status.DRAFT)
     client.get("/en/")

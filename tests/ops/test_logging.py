@@ -2,7 +2,7 @@ import logging
 
 import pytest
 
-from newsroom.request_log import RedactPersonalData, redact
+from web.request_log import RedactPersonalData, redact
 
 pytestmark = pytest.mark.django_db
 

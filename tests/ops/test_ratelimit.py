@@ -3,7 +3,7 @@ import threading
 import pytest
 from django.db import connection
 
-from newsroom.ratelimit import hit
+from web.ratelimit import hit
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -32,7 +32,7 @@ def test_addresses_are_counted_separately_and_not_stored():
     assert hit("test", "198.51.100.2", limit=1, window=3600)[0]
     assert not hit("test", "198.51.100.1", limit=1, window=3600)[0]
     with connection.cursor() as cursor:
-        cursor.execute("SELECT string_agg(key, ' ') FROM newsroom_ratelimit")
+        cursor.execute("SELECT string_agg(key, ' ') FROM web_ratelimit")
         assert "198.51.100" not in cursor.fetchone()[0]
 
 

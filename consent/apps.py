@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ConsentConfig(AppConfig):
+    name = "consent"
+    verbose_name = _("Privacy and cookies")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from consent.cookies import consent_cache_key_part
+        from web.cache import invalidate_on_change, vary_on
+
+        # Readers with different cookie choices see different banners: the page cache keys on it.
+        vary_on(consent_cache_key_part)
+        # The policy page and the banner change with the policy (models that say so).
+        invalidate_on_change(
+            *[model for model in self.get_models() if getattr(model, "invalidates_public_pages", False)]
+        )

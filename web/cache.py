@@ -1,0 +1,201 @@
+"""Whole-page caching for anonymous readers, that never serves a wrong page.
+
+The decision (DESIGN.md, "Caching for anonymous readers", way 2): public pages are cached
+whole, keyed by path (the language is its prefix), the allowed query parameters and the
+reader's consent state, because those are the only things that make two anonymous readers'
+pages differ: public forms carry no per-reader token (``web.security``), the comment
+form is pre-filled in the browser, and per-reader messages bypass the cache.
+
+Invalidation is by generation rather than by guessing which pages an edit touches: every
+publish, edit, unpublish or approved comment bumps one counter (``invalidate_public_pages``,
+wired to model signals by each app's ``AppConfig.ready``), and every key includes it, so the next request
+of every page is fresh. A scheduled article goes live without any save, so the state also
+carries the next scheduled publication time, and the generation moves on when it passes.
+
+Bypassed: non-GET requests, logged-in staff (any session cookie), a pending message, query
+parameters other than the listed ones (which also makes ``?random`` a bypass for the
+benchmark), responses that set cookies, are not 200, or are marked private/no-cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+STATE_KEY = "public-pages:state"
+MESSAGES_COOKIE = getattr(settings, "MESSAGE_COOKIE_NAME", "messages")
+CACHEABLE_PARAMS = frozenset({"page", "q"})
+CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
+
+
+def _cache():
+    return caches[getattr(settings, "PUBLIC_PAGE_CACHE_ALIAS", "default")]
+
+
+# What the apps above tell the cache, from their AppConfig.ready() (the cache imports none of them).
+_SCHEDULES: list = []
+_KEY_PARTS: list = []
+
+
+def changes_at(provider):
+    """Register ``provider()``: the next time public pages change without any save (a scheduled
+    publication going live), as a datetime, or None."""
+    if provider not in _SCHEDULES:
+        _SCHEDULES.append(provider)
+    return provider
+
+
+def vary_on(key_part):
+    """Register ``key_part(request)``: a short string naming how public pages look for this
+    reader (the consent state); readers with equal strings share cached pages."""
+    if key_part not in _KEY_PARTS:
+        _KEY_PARTS.append(key_part)
+    return key_part
+
+
+def _next_scheduled_change() -> float:
+    """Epoch seconds of the next scheduled publication (or far future)."""
+    times = [when.timestamp() for provider in _SCHEDULES if (when := provider()) is not None]
+    return min(times, default=time.time() + 365 * 86400)
+
+
+def _state() -> tuple[int, float]:
+    cache = _cache()
+    state = cache.get(STATE_KEY)
+    now = time.time()
+    if state is None or now >= state[1]:
+        generation = (state[0] + 1) if state else int(now * 1000)
+        state = (generation, _next_scheduled_change())
+        cache.set(STATE_KEY, state, timeout=None)
+    return state
+
+
+def public_generation(request=None) -> int:
+    """The current generation, read once per request (fragments of a page share it)."""
+    if request is not None:
+        cached = getattr(request, "_public_generation", None)
+        if cached is not None:
+            return cached
+    generation = _state()[0]
+    if request is not None:
+        request._public_generation = generation
+    return generation
+
+
+_MISSING = object()
+
+
+def public_memo(request, name: str, *parts, compute):
+    """``compute()``'s result, cached under the current generation (so never stale); for the
+    objects public pages look up on every request, such as the article behind a slug."""
+    seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
+    if not seconds:
+        return compute()
+    raw = "|".join([str(public_generation(request)), name, *map(str, parts)])
+    key = "memo:" + hashlib.blake2b(raw.encode(), digest_size=20).hexdigest()
+    value = _cache().get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        _cache().set(key, value, seconds)
+    return value
+
+
+def invalidate_public_pages(**_kwargs) -> None:
+    """Every cached public page is stale from now on (signal receivers call this)."""
+    cache = _cache()
+    state = cache.get(STATE_KEY)
+    generation = (state[0] + 1) if state else int(time.time() * 1000)
+    cache.set(STATE_KEY, (generation, _next_scheduled_change()), timeout=None)
+
+
+def invalidate_on_change(*models) -> None:
+    """Make every save or delete of these models invalidate the public pages."""
+    for model in models:
+        label = model._meta.label
+        post_save.connect(invalidate_public_pages, sender=model, dispatch_uid=f"pages-{label}")
+        post_delete.connect(invalidate_public_pages, sender=model, dispatch_uid=f"pages-d-{label}")
+
+
+def _reader_part(request) -> str:
+    # Nothing registered (no consent app): every reader sees the same page.
+    return "+".join(key_part(request) for key_part in _KEY_PARTS) or "-"
+
+
+def cache_key(request, generation: int) -> str:
+    raw = "|".join(
+        [
+            str(generation),
+            request.get_host(),
+            request.path,
+            request.META.get("QUERY_STRING", ""),
+            _reader_part(request),
+        ]
+    )
+    return "public-pages:" + hashlib.blake2b(raw.encode(), digest_size=20).hexdigest()
+
+
+def is_cacheable_request(request) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if not settings.PUBLIC_PAGE_CACHE_SECONDS:
+        return False
+    cookies = request.COOKIES
+    # An empty value is a deleted cookie that a client still sends (some do, after expiry).
+    if cookies.get(settings.SESSION_COOKIE_NAME) or cookies.get(MESSAGES_COOKIE):
+        return False
+    if any(name not in CACHEABLE_PARAMS for name in request.GET):
+        return False
+    path = request.path
+    return not path.startswith(settings.PUBLIC_PAGE_CACHE_EXCLUDE)
+
+
+def is_cacheable_response(response) -> bool:
+    if response.status_code != 200 or response.cookies or response.streaming:
+        return False
+    cache_control = response.headers.get("Cache-Control", "")
+    if "private" in cache_control or "no-cache" in cache_control or "no-store" in cache_control:
+        return False
+    return response.headers.get("Content-Type", "").startswith(CACHEABLE_TYPES)
+
+
+class PublicPageCacheMiddleware:
+    """Sits at the top of MIDDLEWARE: a hit is answered before sessions, auth or templates run."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            response = self.get_response(request)
+            response.headers.setdefault("X-Cache", "BYPASS")
+            return response
+        generation = public_generation(request)
+        key = cache_key(request, generation)
+        cached = _cache().get(key)
+        if cached is not None:
+            status, headers, content = cached
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response.headers[name] = value
+            response.headers["X-Cache"] = "HIT"
+            return response
+        response = self.get_response(request)
+        if is_cacheable_response(response):
+            # Shared caches and browsers must revalidate: freshness is decided here.
+            patch_cache_control(response, max_age=0, public=True)
+            headers = [
+                (k, v) for k, v in response.headers.items() if k.lower() not in {"x-cache", "set-cookie"}
+            ]
+            _cache().set(
+                key, (response.status_code, headers, response.content), settings.PUBLIC_PAGE_CACHE_SECONDS
+            )
+            response.headers["X-Cache"] = "MISS"
+        else:
+            response.headers["X-Cache"] = "BYPASS"
+        return response
