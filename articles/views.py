@@ -199,7 +199,7 @@ class ArticleDetailView(DetailView):
             prefetch_renditions(images_of([article, *stories]))
             return stories
 
-        # Lazy: a cached page fragment (newsroom.templatetags.public_cache) never runs these queries.
+        # Lazy: a cached page fragment (web.templatetags.public_cache) never runs these queries.
         context["related_articles"] = SimpleLazyObject(related)
         # The language switcher and hreflang links offer only the languages this article is live in.
         context["alternates"] = {code: article.get_absolute_url(code) for code in article.live_languages()}

@@ -10,7 +10,7 @@ FIELD_FOR_REFUSAL = {"too_short": "body", "too_long": "body", "consent": "consen
 
 class CommentForm(forms.ModelForm):
     """The public "Leave a comment" form. It carries nothing about the reader who loads it, so
-    the page it sits on can be cached and shared (see newsroom.security)."""
+    the page it sits on can be cached and shared (see web.security)."""
 
     consent = forms.BooleanField(
         required=True,
