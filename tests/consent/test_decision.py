@@ -1,4 +1,4 @@
-"""The pure rules of newsroom.consent: who may set what, and which consent cookies count."""
+"""The pure rules of consent.cookies: who may set what, and which consent cookies count."""
 
 from datetime import UTC, datetime, timedelta
 
