@@ -68,14 +68,18 @@ def test_a_database_made_before_the_move_keeps_its_rows_content_types_and_grants
     )
     OldRecord.objects.create(consent_id="abc123", action="withdraw", policy_version=version, language="ar")
     reads = OldReads.objects.create(article_id=article.pk, language="en", day=date(2026, 11, 30), views=7)
-    window = OldWindow.objects.create(key="search:feedface", window_start=timezone.now() - timedelta(seconds=5))
+    window = OldWindow.objects.create(
+        key="search:feedface", window_start=timezone.now() - timedelta(seconds=5)
+    )
 
     # Grants made then: a group allowed to publish the policy, through the old content type.
     policy_type = ContentType.objects.get(app_label="newsroom", model="privacypolicy")
     record_type = ContentType.objects.get(app_label="newsroom", model="consentrecord")
     reads_type = ContentType.objects.get(app_label="newsroom", model="articlereads")
     publishers = Group.objects.create(name="Policy publishers")
-    publishers.permissions.add(Permission.objects.get(content_type=policy_type, codename="publish_privacypolicy"))
+    publishers.permissions.add(
+        Permission.objects.get(content_type=policy_type, codename="publish_privacypolicy")
+    )
     editor.groups.add(publishers)
 
     # Deferred foreign-key checks of the rows above would block renaming their tables.
