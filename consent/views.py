@@ -5,11 +5,11 @@ from django.contrib import messages
 from django.http import HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from articles.views import current_language
 from consent import cookies
 from consent.models import ConsentAction, PrivacyPolicy
 from consent.services import consent_record
@@ -22,10 +22,6 @@ ACTIONS = {
     "save": ConsentAction.CUSTOM,
     "withdraw": ConsentAction.WITHDRAW,
 }
-
-
-def current_language():
-    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
 def safe_next_url(request, default=None) -> str:
