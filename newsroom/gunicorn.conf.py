@@ -15,7 +15,7 @@ keepalive = 5
 # Recycle workers now and then so that no slow leak grows without bound.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 20000))
 max_requests_jitter = 2000
-# Django's own request log (newsroom.request_log) has one line per request without addresses;
+# Django's own request log (web.request_log) has one line per request without addresses;
 # gunicorn's access log would add the client IP, so it stays off.
 accesslog = None
 errorlog = "-"

@@ -131,7 +131,7 @@ def test_after_withdrawal_optional_cookies_are_expired_and_stay_away(client, sit
 
 
 def test_page_cache_serves_each_consent_state_its_own_page(client, site, settings):
-    """Whole-page caching (newsroom.cache) keys on the consent state: no reader ever gets the
+    """Whole-page caching (web.cache) keys on the consent state: no reader ever gets the
     banner state of another, and a page from the cache still expires refused cookies."""
     from django.test import Client
 
