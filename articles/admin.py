@@ -677,8 +677,7 @@ class ArticleAdmin(TabbedDjangoJqueryTranslationAdmin):
             if step == "schedule":
                 messages.success(
                     request,
-                    _("Scheduled: the article goes live on %(time)s.")
-                    % {"time": services._format_time(when)},
+                    _("Scheduled: the article goes live on %(time)s.") % {"time": services.format_time(when)},
                 )
             else:
                 messages.success(request, _("Published: the article is live now."))
