@@ -336,7 +336,7 @@ class Article(models.Model):
     is_published.boolean = True
     is_published.short_description = _("live")
 
-    def islive_in(self, language):
+    def is_live_in(self, language):
         """Mirror of ``ArticleQuerySet.live``: published and complete in that language."""
         return bool(
             self.is_published()
@@ -345,7 +345,7 @@ class Article(models.Model):
         )
 
     def live_languages(self):
-        return [code for code in LANGUAGE_CODES if self.islive_in(code)]
+        return [code for code in LANGUAGE_CODES if self.is_live_in(code)]
 
     def has_language(self, language):
         """Headline and body written in ``language`` (whatever the status)."""
