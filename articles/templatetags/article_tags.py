@@ -1,10 +1,13 @@
-"""Template tags of the reader's site: responsive pictures, share metadata, dates, comment counts."""
+"""Template tags of the reader's site: responsive pictures, share metadata, dates.
+
+Comment counts and the discussion come from the comments app's own tags (``{% load comments %}``
+in the site templates): articles/ knows nothing of comments.
+"""
 
 import json
 from datetime import timedelta
 
 from django import template
-from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
@@ -136,44 +139,6 @@ def article_json_ld(context, article):
             ]
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
-
-
-def _comments_library():
-    """The comments app's template library, when that app is installed (articles does not need it)."""
-    if not apps.is_installed("comments"):
-        return None
-    try:
-        from comments.templatetags import comments as library
-    except ImportError:
-        return None
-    return library
-
-
-@register.simple_tag
-def comment_counts_for(articles):
-    """{article pk: approved comment count} for a listing, in one query; {} without comments."""
-    library = _comments_library()
-    if library is None or not hasattr(library, "comment_counts"):
-        return {}
-    return library.comment_counts(list(articles))
-
-
-@register.filter
-def comment_count_in(counts, article):
-    """The count of one article out of ``comment_counts_for`` (0 when it has none)."""
-    library = _comments_library()
-    if library is not None and hasattr(library, "count_for"):
-        return library.count_for(counts, article)
-    return (counts or {}).get(getattr(article, "pk", None), 0)
-
-
-@register.simple_tag
-def article_comment_count(article):
-    """Approved comments of one article, or None when the comments app is not there."""
-    library = _comments_library()
-    if library is None or not hasattr(library, "comment_count"):
-        return None
-    return library.comment_count(article)
 
 
 # Open Graph locale names of the site languages.

@@ -1,4 +1,5 @@
-"""Load the demo newsroom: sections, tags, authors, generated pictures, articles and users.
+"""Load the demo newsroom: sections, tags, authors, generated pictures, articles and users
+(the content is data in ``articles/demo/``, read by ``articles/demo_content.py``).
 
 Idempotent: every object is found by a stable key and updated in place, so running it twice
 leaves the same content. Demo users get their password from DEMO_PASSWORD on every run.
@@ -18,7 +19,7 @@ from django.utils import timezone
 from PIL import Image as PILImage, ImageDraw
 from reversion.models import Version
 
-from articles import demo_content as demo
+from articles.demo_content import read_demo_content
 from articles.images import generate_renditions
 from articles.models import Article, ArticleAuthor, Author, Image, RelatedArticle, Section, Status, Tag
 
@@ -73,6 +74,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        self.demo = read_demo_content()
         sections = self.load_sections()
         tags = self.load_tags()
         users = {} if options["no_users"] else self.load_users()
@@ -100,7 +102,7 @@ class Command(BaseCommand):
 
     def load_sections(self):
         sections = {}
-        for data in demo.SECTIONS:
+        for data in self.demo.sections:
             section, _created = Section.objects.update_or_create(
                 slug_en=data["slug_en"],
                 defaults={
@@ -115,7 +117,7 @@ class Command(BaseCommand):
 
     def load_tags(self):
         tags = {}
-        for data in demo.TAGS:
+        for data in self.demo.tags:
             tag, _created = Tag.objects.update_or_create(
                 slug_en=data["slug_en"],
                 defaults={"name_en": data["name_en"], "name_ar": data["name_ar"], "slug_ar": data["slug_ar"]},
@@ -128,7 +130,7 @@ class Command(BaseCommand):
         User = get_user_model()
         users = {}
         usernames = dict(DEMO_USERS)
-        for data in demo.AUTHORS:
+        for data in self.demo.authors:
             if data["username"] and data["username"] not in usernames:
                 usernames[data["username"]] = (False, "writer")
         for username, (is_superuser, group_name) in usernames.items():
@@ -147,7 +149,7 @@ class Command(BaseCommand):
 
     def load_authors(self, users):
         authors = {}
-        for data in demo.AUTHORS:
+        for data in self.demo.authors:
             author, _created = Author.objects.update_or_create(
                 slug=data["key"],
                 defaults={
@@ -163,7 +165,7 @@ class Command(BaseCommand):
 
     def load_images(self):
         images = {}
-        for data in demo.IMAGES:
+        for data in self.demo.images:
             fields = {
                 f"{name}_{code}": data[f"{name}_{code}"]
                 for name in ("caption", "credit")
@@ -194,7 +196,7 @@ class Command(BaseCommand):
     def load_articles(self, sections, tags, authors, images):
         now = timezone.now()
         articles = {}
-        for data in demo.ARTICLES:
+        for data in self.demo.articles:
             # Publication times are kept from the first load, so re-running changes nothing.
             article = Article.objects.filter(slug_en=data["key"]).first() or Article(slug_en=data["key"])
             if article.pk is None or article.publish_at is None:
@@ -219,7 +221,7 @@ class Command(BaseCommand):
                     article=article, author=authors[key], defaults={"order": order}
                 )
             articles[data["key"]] = article
-        for data in demo.ARTICLES:
+        for data in self.demo.articles:
             article = articles[data["key"]]
             RelatedArticle.objects.filter(from_article=article).exclude(
                 to_article__in=[articles[key] for key in data["related"]]
