@@ -41,6 +41,7 @@ from articles.models import (
     comparable_text,
 )
 from articles.sanitize import sanitize_html
+from newsroom.site_url import absolute_url
 
 ADMIN_CSS = "articles/admin.css"
 EDITOR_JS = "articles/editor-uploads.js"
@@ -992,10 +993,7 @@ class ArticleAdmin(TabbedDjangoJqueryTranslationAdmin):
                 {
                     "link": link,
                     "active": link.is_active(),
-                    "urls": [
-                        (name, request.build_absolute_uri(link.get_absolute_url(code)))
-                        for code, name in languages
-                    ],
+                    "urls": [(name, absolute_url(link.get_absolute_url(code))) for code, name in languages],
                 }
                 for link in links
             ],

@@ -5,7 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
 
-from articles.sitemaps import SITEMAPS
+from articles.sitemaps import SITEMAPS, sitemap_index
 from articles.views import robots_txt
 from newsroom import consent_views, views
 from newsroom.ratelimit import rate_limit
@@ -17,7 +17,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots-txt"),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        sitemap_index,
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap-index",
     ),
