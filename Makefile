@@ -25,7 +25,7 @@ PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 \
 help:
 	@echo "make run    install, start embedded PostgreSQL, migrate, load demo content, serve http://$(HOST):$(PORT)"
 	@echo "make test   lint, migrations check, Arabic catalogue check, the whole pytest suite (browser tests too)"
-	@echo "make serve  production-style server (gunicorn; needs SECRET_KEY, ALLOWED_HOSTS; HTTPS=0 for plain HTTP)"
+	@echo "make serve  production-style server (gunicorn; needs SECRET_KEY, ALLOWED_HOSTS, SITE_URL; HTTPS=0 for plain HTTP)"
 	@echo "make bench  newsroom-sized dataset, production server, wrk: throughput/latency/queries table"
 	@echo "make backup / make restore BACKUP=dir   database dump plus media archive, and back"
 
@@ -59,12 +59,13 @@ run: messages
 	  && exec $(PY) manage.py runserver $(HOST):$(PORT)'
 
 # Production-style: gunicorn, DEBUG off, static files collected and compressed by WhiteNoise.
-# Needs SECRET_KEY and ALLOWED_HOSTS; HTTPS=0 for a plain-HTTP trial on 127.0.0.1. DEMO=1 loads demo content.
+# Needs SECRET_KEY, ALLOWED_HOSTS and SITE_URL; HTTPS=0 for a plain-HTTP trial on 127.0.0.1. DEMO=1 loads demo content.
 serve: export DEBUG = 0
 serve: export SERVE_MEDIA ?= 1
 serve: messages
 	@test -n "$$SECRET_KEY" || { echo "make serve: set SECRET_KEY (a long random string) - production settings refuse to start without it." >&2; exit 1; }
 	@test -n "$$ALLOWED_HOSTS" || { echo "make serve: set ALLOWED_HOSTS (comma-separated host names, e.g. 127.0.0.1) - production settings refuse to start without it." >&2; exit 1; }
+	@test -n "$$SITE_URL" || { echo "make serve: set SITE_URL (the public address links are built from, e.g. https://news.example.org) - production settings refuse to start without it." >&2; exit 1; }
 	$(WITH_DB) sh -c '$(PY) manage.py migrate --no-input -v 0 && $(PY) manage.py collectstatic --no-input -v 0 \
 	  && { [ "$(DEMO)" != 1 ] || $(PY) manage.py load_demo; } \
 	  && exec $(VENV)/bin/gunicorn newsroom.wsgi -c newsroom/gunicorn.conf.py'

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from articles.images import MIME_TYPES, prefetch_renditions, share_rendition
 from articles.models import Article, ArticleAuthor, Author, Section, Tag
 from articles.views import HEAVY_FIELDS, current_language
+from web.site_url import absolute_url
 
 FEED_SIZE = 30
 
@@ -49,13 +50,19 @@ def author_name(author):
 
 
 class LatestFeed(Feed):
+    """Every link is absolute on SITE_URL: Django would complete a path with the request's host
+    and scheme, and feeds are cached whole and kept by feed readers."""
+
     feed_type = Rss201rev2Feed
 
     def title(self, obj=None):
         return str(settings.SITE_NAME)
 
     def link(self, obj=None):
-        return reverse("articles:home")
+        return absolute_url(reverse("articles:home"))
+
+    def feed_url(self, obj=None):
+        return absolute_url(self.request.path)
 
     def description(self, obj=None):
         return _("The latest news from %(site)s.") % {"site": settings.SITE_NAME}
@@ -81,7 +88,7 @@ class LatestFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_absolute_url()
+        return absolute_url(item.get_absolute_url())
 
     def item_pubdate(self, item):
         return item.publish_at
@@ -104,7 +111,7 @@ class LatestFeed(Feed):
             return []
         return [
             Enclosure(
-                self.request.build_absolute_uri(rendition["url"]),
+                absolute_url(rendition["url"]),
                 str(rendition.get("bytes") or 0),
                 MIME_TYPES.get(rendition["format"], "image/jpeg"),
             )
@@ -128,7 +135,7 @@ class SectionFeed(LatestFeed):
         return f"{obj.name} · {settings.SITE_NAME}"
 
     def link(self, obj=None):
-        return obj.get_absolute_url()
+        return absolute_url(obj.get_absolute_url())
 
     def description(self, obj=None):
         return _("The latest news in %(section)s from %(site)s.") % {
@@ -152,7 +159,7 @@ class TagFeed(LatestFeed):
         return f"{obj.name} · {settings.SITE_NAME}"
 
     def link(self, obj=None):
-        return obj.get_absolute_url()
+        return absolute_url(obj.get_absolute_url())
 
     def description(self, obj=None):
         return _("The latest news about %(tag)s from %(site)s.") % {
@@ -179,7 +186,7 @@ class AuthorFeed(LatestFeed):
         return f"{author_name(obj)} · {settings.SITE_NAME}"
 
     def link(self, obj=None):
-        return obj.get_absolute_url()
+        return absolute_url(obj.get_absolute_url())
 
     def description(self, obj=None):
         return _("The latest articles by %(author)s in %(site)s.") % {

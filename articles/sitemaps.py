@@ -3,16 +3,20 @@
 Each language has its own sitemaps with absolute, language-prefixed addresses; an article is
 mapped only in the languages it is live in, with ``hreflang`` alternates to its other live
 versions. The Google News sitemap lists what was published in the last 48 hours.
+
+Addresses are on SITE_URL: Django's sitemap views would take the request's Host and scheme.
 """
 
+import copy
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import Sitemap, views as sitemap_views
 from django.db.models import BooleanField, Case, Exists, Max, OuterRef, Q, Value, When
 from django.utils import timezone, translation
 
 from articles.models import LANGUAGE_CODES, Article, Author, Section
+from web.site_url import site_origin
 
 NEWS_WINDOW = timedelta(hours=48)
 # Google News reads at most 1,000 addresses per news sitemap.
@@ -40,7 +44,18 @@ def _sitemap_fields():
     return ["pk", "publish_at", "updated_at", *[f"slug_{code}" for code in LANGUAGE_CODES]]
 
 
-class LanguageSitemap(Sitemap):
+class SiteSitemap(Sitemap):
+    """Addresses on SITE_URL, whatever host or scheme the request came with."""
+
+    @property
+    def protocol(self):
+        return site_origin()[0]
+
+    def get_domain(self, site=None):
+        return site_origin()[1]
+
+
+class LanguageSitemap(SiteSitemap):
     """A sitemap of one language: its addresses are built with that language active."""
 
     def __init__(self, language):
@@ -117,7 +132,7 @@ class AuthorSitemap(LanguageSitemap):
         )
 
 
-class NewsSitemap(Sitemap):
+class NewsSitemap(SiteSitemap):
     """Google News: every language version published in the last 48 hours, newest first."""
 
     def items(self):
@@ -172,3 +187,14 @@ def build_sitemaps():
 
 
 SITEMAPS = build_sitemaps()
+
+
+def sitemap_index(request, **kwargs):
+    """Django's sitemap index, listing the sitemaps on SITE_URL.
+
+    Django's view names each sitemap with the request's host (its ``RequestSite``, as the sites
+    framework is not installed); it is given a copy of the request that answers SITE_URL's.
+    """
+    on_site = copy.copy(request)
+    on_site.get_host = lambda: site_origin()[1]
+    return sitemap_views.index(on_site, **kwargs)

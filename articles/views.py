@@ -21,6 +21,7 @@ from articles.images import images_of, prefetch_renditions
 from articles.models import LANGUAGE_CODES, Article, ArticleAuthor, Author, Section, Tag
 from articles.search import MAX_QUERY_LENGTH, clean_query, highlight
 from web.cache import public_memo
+from web.site_url import absolute_url
 
 # Listings never need the bodies or the search documents: leave those big columns behind.
 HEAVY_FIELDS = ("body_en", "body_ar", "search_en", "search_ar")
@@ -307,5 +308,5 @@ def robots_txt(request):
             lines.append(f"Disallow: {reverse('admin:index')}")
             lines.append(f"Disallow: {reverse('articles:search')}")
             lines.append(f"Disallow: /{code}/preview/")
-    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap-index'))}")
+    lines.append(f"Sitemap: {absolute_url(reverse('sitemap-index'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -14,12 +14,14 @@ from django.utils import translation
 
 from comments.models import Comment
 from comments.rules import describe
+from web.site_url import absolute_url
 
 logger = logging.getLogger(__name__)
 
 
 def absolute(path: str) -> str:
-    return settings.COMMENTS_SITE_URL.rstrip("/") + path
+    """A link for an e-mail: on SITE_URL, as every absolute link the site gives out."""
+    return absolute_url(path)
 
 
 def moderator_addresses() -> list[str]:

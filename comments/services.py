@@ -272,7 +272,7 @@ def commenter_export(*, email: str) -> dict:
                 "article": {
                     "id": c.article_id,
                     "headline": getattr(c.article, f"headline_{c.language}", "") or str(c.article),
-                    "url": settings.COMMENTS_SITE_URL.rstrip("/") + c.article.get_absolute_url(c.language),
+                    "url": notifications.absolute(c.article.get_absolute_url(c.language)),
                 },
                 "in_reply_to": c.parent_id,
                 "name": c.name,

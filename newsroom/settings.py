@@ -3,12 +3,14 @@
 DEBUG            "1"/"true" for development; off by default.
 SECRET_KEY       required when DEBUG is off.
 ALLOWED_HOSTS    comma-separated host names (default: localhost names in DEBUG).
+SITE_URL         the site's public address (https://news.example.org); required when DEBUG is off.
 DATABASE_URL     postgres://… ; `make run`/`make test` set it to the embedded server when unset.
 REDIS_URL        optional shared cache; a file-based cache under var/ is used otherwise.
 """
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import xstatic.pkg.jquery_ui
@@ -188,7 +190,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "web/lockout.html"
 # How many proxies of ours stand in front of the site (they append to X-Forwarded-For).
 PROXY_COUNT = int(os.environ.get("PROXY_COUNT", 0))
-AXES_IPWARE_PROXY_COUNT = PROXY_COUNT or None
+# Lock the client's address, found by the same rule (PROXY_COUNT) as the rate limits and comments
+# use, not REMOTE_ADDR, which behind the proxy is the proxy's own address.
+AXES_CLIENT_IP_CALLABLE = "web.security.client_ip"
 AXES_VERBOSE = False  # its log lines would contain addresses and user names
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -270,8 +274,10 @@ SILENCED_SYSTEM_CHECKS = [
 # HTTPS=1 (the default in production) means: served through a TLS-terminating proxy. Then plain
 # HTTP is redirected, HSTS is sent and cookies are Secure. HTTPS=0 allows a local plain-HTTP trial.
 HTTPS = env_bool("HTTPS", not DEBUG)
-if env_bool("TRUST_X_FORWARDED_PROTO", True):
-    # The proxy in front says whether the browser used HTTPS (it must overwrite this header).
+# Trusted by default only where a TLS proxy stands in front (HTTPS=1): there it must overwrite the
+# header, and without it every request would look like plain HTTP and be redirected for ever.
+# Served directly (HTTPS=0), nobody overwrites what a client sends, so it is not believed.
+if env_bool("TRUST_X_FORWARDED_PROTO", HTTPS):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", 31536000)) if HTTPS else 0
@@ -388,6 +394,35 @@ COOKIE_CONSENT_REGISTRY = [
 ]
 
 SITE_NAME = _("Euphrates Post")
+
+
+def site_url_from_env(value: str, *, https: bool) -> str:
+    """``scheme://host[:port]`` of the public site, or ImproperlyConfigured saying what is wrong."""
+    parts = urlsplit(value.strip())
+    if parts.scheme not in {"http", "https"} or not parts.netloc or parts.path.strip("/") or parts.query:
+        raise ImproperlyConfigured(
+            f"SITE_URL must be the site's public address, scheme and host only, "
+            f"e.g. SITE_URL=https://news.example.org (got {value!r})."
+        )
+    if https and parts.scheme != "https":
+        raise ImproperlyConfigured(
+            "SITE_URL must start with https:// when HTTPS is on (the site redirects plain HTTP)."
+        )
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+# Every absolute link the site gives out (canonical and share links, JSON-LD, feeds, sitemaps,
+# robots.txt, e-mails, preview links) is built from this address, never from the request's Host
+# or scheme: those vary per request, and cached pages would hand one request's to every reader.
+SITE_URL = os.environ.get("SITE_URL", "")
+if not SITE_URL:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SITE_URL must be set when DEBUG is off: the public address every absolute link is built "
+            "from, e.g. SITE_URL=https://news.example.org (for a local trial: SITE_URL=http://127.0.0.1:8000)."
+        )
+    SITE_URL = f"{'https' if HTTPS else 'http'}://127.0.0.1:{os.environ.get('PORT', '8000')}"
+SITE_URL = site_url_from_env(SITE_URL, https=HTTPS)
 LOGIN_URL = "admin:login"
 
 # Django 6.1's MAILERS replaces EMAIL_BACKEND. Development prints mail to the console;
@@ -415,8 +450,6 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 # an administrator in the admin ("Discussion settings"); these are deployment facts.
 # IP address and user agent of commenters are erased after this many days (`purge_comment_ips`).
 COMMENTS_IP_RETENTION_DAYS = int(os.environ.get("COMMENTS_IP_RETENTION_DAYS", 30))
-# Absolute links in notification emails (moderators' queue, a commenter's published comment).
-COMMENTS_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # "Remember me" cookie (name and email, read by static/js/comments.js); a preferences cookie.
 COMMENTS_AUTHOR_COOKIE = "comment_author"
 

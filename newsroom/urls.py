@@ -5,7 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
 
-from articles.sitemaps import SITEMAPS
+from articles.sitemaps import SITEMAPS, sitemap_index
 from articles.views import robots_txt
 from consent import views as consent_views
 from newsroom import views
@@ -19,7 +19,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots-txt"),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        sitemap_index,
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap-index",
     ),

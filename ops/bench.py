@@ -212,6 +212,7 @@ def main() -> int:
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "SITE_URL": "http://127.0.0.1:8000",  # the server's own address once its port is chosen
         "HTTPS": "0",
         "MEDIA_ROOT": str(OUT / "media"),
         "CACHE_DIR": str(cache_dir),
@@ -242,7 +243,7 @@ def main() -> int:
     server = subprocess.Popen(
         ["make", "--no-print-directory", "serve", f"PORT={port}", f"PYTHON={PY}"],
         cwd=ROOT,
-        env={**env, "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "2")},
+        env={**env, "SITE_URL": host, "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "2")},
         process_group=0,
         stdout=subprocess.DEVNULL,
         stderr=open(OUT / "server.log", "w"),  # noqa: SIM115 - closed with the process

@@ -7,6 +7,8 @@ os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production-us
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("HTTPS", "0")
+# The test client's host, so that absolute links in pages match what tests request.
+os.environ.setdefault("SITE_URL", "http://testserver")
 
 from newsroom.settings import *  # noqa: E402,F403
 

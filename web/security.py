@@ -9,11 +9,15 @@ comes from this site:
 * ``Sec-Fetch-Site`` (every current browser sends it) must be ``same-origin`` or ``none``
   (typed or bookmarked);
 * otherwise ``Origin`` must name this site (or one of ``CSRF_TRUSTED_ORIGINS``);
-* otherwise ``Referer`` must, on HTTPS as Django's own middleware demands.
+* otherwise ``Referer`` must, on HTTP and HTTPS alike. (Django's middleware *requires* a
+  Referer on HTTPS on top of its token; here a matching Referer is only accepted as proof, the
+  last one browsers without Fetch Metadata or Origin give, and no page can make a browser send
+  another site's address as Referer, whatever the scheme.)
 
 Staff pages (the admin) keep Django's token-based CsrfViewMiddleware unchanged.
 """
 
+import ipaddress
 from functools import wraps
 from urllib.parse import urlsplit
 
@@ -69,11 +73,23 @@ def same_origin_post(view):
 def client_ip(request) -> str | None:
     """The reader's address: REMOTE_ADDR, or, behind ``PROXY_COUNT`` proxies of our own, the
     address the outermost of them saw (the rightmost entries of X-Forwarded-For are ours;
-    anything further left was written by the client and is not trusted)."""
+    anything further left was written by the client and is not trusted).
+
+    The one rule for every per-client decision: rate limits, comments, readership and
+    django-axes' lockout (``AXES_CLIENT_IP_CALLABLE``)."""
     proxies = settings.PROXY_COUNT
     if proxies:
         forwarded = [part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",")]
         forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies] or None
+        if len(forwarded) >= proxies and _is_address(forwarded[-proxies]):
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR") or None
+
+
+def _is_address(value: str) -> bool:
+    """Whether ``value`` is an IP address (not something a misconfigured proxy chain passed on)."""
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True

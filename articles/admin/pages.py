@@ -17,6 +17,7 @@ from reversion.models import Version
 
 from articles import services
 from articles.models import PreviewLink
+from web.site_url import absolute_url
 
 ADMIN_CSS = "articles/admin.css"
 
@@ -187,10 +188,7 @@ class ArticlePagesMixin:
                 {
                     "link": link,
                     "active": link.is_active(),
-                    "urls": [
-                        (name, request.build_absolute_uri(link.get_absolute_url(code)))
-                        for code, name in languages
-                    ],
+                    "urls": [(name, absolute_url(link.get_absolute_url(code))) for code, name in languages],
                 }
                 for link in links
             ],

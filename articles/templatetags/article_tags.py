@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
 from articles.images import picture_sources, share_rendition
+from web.site_url import absolute_url as site_absolute_url
 
 register = template.Library()
 
@@ -70,10 +71,11 @@ def updated_at(article):
     return changed if changed > baseline + UPDATE_GRACE else None
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, path):
-    """``path`` as a full address on this site (canonical links, share cards, JSON-LD)."""
-    return context["request"].build_absolute_uri(path)
+@register.simple_tag
+def absolute_url(path):
+    """``path`` as a full address on SITE_URL (canonical links, share cards, JSON-LD), never on
+    the request's host: these links are cached in fragments shared by every reader."""
+    return site_absolute_url(path)
 
 
 @register.simple_tag
@@ -84,16 +86,15 @@ def share_image(image):
     return share_rendition(image)
 
 
-@register.simple_tag(takes_context=True)
-def article_json_ld(context, article):
+@register.simple_tag
+def article_json_ld(article):
     """``NewsArticle`` structured data as a ``<script type="application/ld+json">`` data block.
 
     Browsers never execute this type, so the strict CSP (no inline scripts) is unaffected;
     the JSON is escaped like ``json_script`` so no text can close the element.
     """
-    request = context["request"]
     language = _language()
-    url = request.build_absolute_uri(article.get_absolute_url(language))
+    url = site_absolute_url(article.get_absolute_url(language))
     modified = updated_at(article) or article.publish_at
     data = {
         "@context": "https://schema.org",
@@ -108,15 +109,15 @@ def article_json_ld(context, article):
             {
                 "@type": "Person",
                 "name": byline_name(author),
-                "url": request.build_absolute_uri(author.get_absolute_url()),
+                "url": site_absolute_url(author.get_absolute_url()),
             }
             for author in article.byline_authors
         ],
         "publisher": {
             "@type": "NewsMediaOrganization",
             "name": str(settings.SITE_NAME),
-            "url": request.build_absolute_uri(reverse("articles:home")),
-            "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static("favicon.svg"))},
+            "url": site_absolute_url(reverse("articles:home")),
+            "logo": {"@type": "ImageObject", "url": site_absolute_url(static("favicon.svg"))},
         },
     }
     if article.summary:
@@ -132,7 +133,7 @@ def article_json_ld(context, article):
             data["image"] = [
                 {
                     "@type": "ImageObject",
-                    "url": request.build_absolute_uri(rendition["url"]),
+                    "url": site_absolute_url(rendition["url"]),
                     "width": rendition["width"],
                     "height": rendition["height"],
                 }

@@ -19,6 +19,7 @@ def collected_static(tmp_path_factory):
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(40),
         "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_URL": "http://127.0.0.1:8000",
         "STATIC_ROOT": str(static_root),
     }
     subprocess.run(

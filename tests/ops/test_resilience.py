@@ -47,6 +47,7 @@ def gunicorn(collected_static, tmp_path):
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(40),
         "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_URL": f"http://127.0.0.1:{port}",
         "HTTPS": "0",
         "PUBLIC_PAGE_CACHE_SECONDS": "0",
         "WEB_CONCURRENCY": "1",

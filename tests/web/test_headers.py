@@ -33,6 +33,7 @@ def test_admin_gets_only_the_relaxation_ckeditor_needs(client):
 
 def test_https_settings_when_served_behind_a_tls_proxy(settings, client):
     settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")  # HTTPS=1's default
     settings.SECURE_HSTS_SECONDS = 31536000
     plain = client.get("/en/")
     assert plain.status_code == 301 and plain["Location"].startswith("https://")

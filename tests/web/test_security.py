@@ -50,3 +50,17 @@ def test_refusal_is_explained_in_the_readers_language():
     with translation.override("en"):
         response = dummy_view(RequestFactory().post("/", headers={"Origin": "https://evil.example"}))
     assert b"can only be sent from this website" in response.content
+
+
+@pytest.mark.parametrize(
+    ("secure", "referer", "allowed"),
+    [
+        (False, "http://testserver/en/news/x/", True),
+        (True, "https://testserver/en/news/x/", True),
+        (True, "http://testserver/en/news/x/", False),  # the plain-HTTP site is another origin
+        (False, "https://evil.example/en/", False),
+    ],
+)
+def test_referer_is_the_last_resort_on_http_and_https_alike(secure, referer, allowed):
+    request = RequestFactory().post("/en/comments/post/", headers={"Referer": referer}, secure=secure)
+    assert request_is_same_origin(request) is allowed
