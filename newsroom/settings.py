@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "newsroom",
     "articles",
     "comments",
+    "redirects",
+    "wordpress",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +91,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Below Locale and Common: a 404 for an old (WordPress) address becomes a 301 before they
+    # redirect it to a language guessed from the browser (see redirects/middleware.py).
+    "redirects.middleware.OldAddressRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
