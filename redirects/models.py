@@ -78,6 +78,10 @@ class Redirect(models.Model):
     def __str__(self):
         return f"{self.old_path} → {self.target_path or self.target}"
 
+    def save(self, *args, **kwargs):
+        self.old_path = normalize_path(self.old_path)
+        super().save(*args, **kwargs)
+
     def clean(self):
         self.old_path = normalize_path(self.old_path)
         if self.old_path == "/":
@@ -86,10 +90,6 @@ class Redirect(models.Model):
             raise ValidationError({"target_path": _("Write a path on this site, starting with /.")})
         if not self.target_path and not (self.content_type_id and self.object_id):
             raise ValidationError({"target_path": _("Say where the old address should lead.")})
-
-    def save(self, *args, **kwargs):
-        self.old_path = normalize_path(self.old_path)
-        super().save(*args, **kwargs)
 
 
 class MissedAddress(models.Model):
