@@ -42,3 +42,21 @@ def redirects_point(*, old_paths, target: models.Model, language: str) -> int:
     )
     forget_redirects()
     return len(rows)
+
+
+def redirect_path(*, old_path: str, target_path: str, language: str) -> bool:
+    """Make ``old_path`` lead to a fixed path of this site (unless an editor set it already)."""
+    key = normalize_path(old_path)
+    if key == "/" or Redirect.objects.filter(old_path=key, source=Source.EDITOR).exists():
+        return False
+    Redirect.objects.update_or_create(
+        old_path=key,
+        defaults={"target_path": target_path, "language": language, "content_type": None, "object_id": None},
+        create_defaults={
+            "target_path": target_path,
+            "language": language,
+            "source": Source.IMPORT,
+        },
+    )
+    forget_redirects()
+    return True

@@ -19,8 +19,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
 
 from articles.models import Section
+from redirects.services import redirect_path
 from wordpress import media, posts
 from wordpress.context import Context, Options
 from wordpress.header import import_header
@@ -66,6 +69,17 @@ def _second_pass(ctx: Context, path: Path) -> None:
                 ctx.options.progress(ctx.posts_done, ctx.posts_total)
 
 
+def _site_feeds(ctx: Context) -> None:
+    """The site's own feeds (``/feed/``, ``?feed=rss2``…) lead to ours in the site's language;
+    with Polylang, ``/ar/feed/`` is already our Arabic feed's address."""
+    language = ctx.site_language()
+    with translation.override(language):
+        rss, atom = reverse("articles:feed"), reverse("articles:feed-atom")
+    for old, new in [("/feed/", rss), ("/?feed=rss2", rss), ("/feed/atom/", atom), ("/?feed=atom", atom)]:
+        redirect_path(old_path=old, target_path=new, language=language)
+    redirect_path(old_path="/comments/feed/", target_path=rss, language=language)
+
+
 def wordpress_import(
     *,
     paths,
@@ -99,6 +113,7 @@ def wordpress_import(
             _first_pass(ctx, path)
         for path in paths:
             _second_pass(ctx, path)
+        _site_feeds(ctx)
         if dry_run:
             transaction.set_rollback(True)
     return ctx.report.finish()

@@ -196,18 +196,25 @@ def _import_post(ctx, record, wp_id: int, title: str) -> None:
         }
         for attribute, value in article_fields.items():
             setattr(article, attribute, value)
-    if creating or not group or _RANK[status] <= _RANK.get(article.status, 9):
+    # The article as a whole follows the post it was first written as (or a more public one).
+    leads = creating or not group or language == article.original_language
+    leads = leads or _RANK[group_status] < _RANK.get(article.status, 9)
+    if leads:
         _shared_fields(ctx, record, article, group_status)
 
     article.full_clean(exclude=["section", "lead_image", "slug"], validate_constraints=False)
+    previous_update = None if creating else article.updated_at
     with reversion.create_revision():
         reversion.set_comment(f"Imported from WordPress ({ctx.site.key}, post {wp_id})")
         article.save()
+    # WordPress's own dates, not the moment of the import (an update(), so no new version).
     created_at = parse_wp_date(record.get("wp:post_date_gmt")) or parse_wp_date(record.get("wp:post_date"))
     modified = parse_wp_date(record.get("wp:post_modified_gmt")) or created_at
-    if created_at:
-        # WordPress's own dates, not the moment of the import (no save, so no new version).
-        Article.objects.filter(pk=article.pk).update(created_at=created_at, updated_at=modified)
+    if modified:
+        dates = {"updated_at": max(filter(None, [modified, previous_update]))}
+        if leads and created_at:
+            dates["created_at"] = created_at
+        Article.objects.filter(pk=article.pk).update(**dates)
     _bylines(ctx, record, article, wp_id, title)
     _tags(ctx, record, article)
     ctx.remember(Kind.POST, wp_id, article.pk, data_checksum, language=language)
