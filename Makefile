@@ -20,7 +20,7 @@ PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 \
 	done)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve bench test lint messages makemessages backup restore clean
+.PHONY: help install run serve bench test lint messages makemessages backup restore clean import-demo
 
 help:
 	@echo "make run    install, start embedded PostgreSQL, migrate, load demo content, serve http://$(HOST):$(PORT)"
@@ -28,6 +28,7 @@ help:
 	@echo "make serve  production-style server (gunicorn; needs SECRET_KEY, ALLOWED_HOSTS; HTTPS=0 for plain HTTP)"
 	@echo "make bench  newsroom-sized dataset, production server, wrk: throughput/latency/queries table"
 	@echo "make backup / make restore BACKUP=dir   database dump plus media archive, and back"
+	@echo "make import-demo   import the bilingual WordPress demo export into the make run database"
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "No Python >= 3.12 found (PATH or pyenv). Install one, or pass PYTHON=/path/to/python3.12." >&2; exit 1; }
@@ -47,15 +48,21 @@ messages: install
 # Refresh the .po files after changing user-facing strings (needs GNU gettext's xgettext;
 # each app keeps its own catalogue, site templates use locale/).
 makemessages: install
-	@for d in articles comments newsroom; do (cd $$d && ../$(PY) ../manage.py makemessages -l ar --no-obsolete -v 0); done
+	@for d in articles comments newsroom redirects wordpress; do (cd $$d && ../$(PY) ../manage.py makemessages -l ar --no-obsolete -v 0); done
 	@$(PY) manage.py makemessages -l ar --no-obsolete -v 0 --ignore ./.venv --ignore ./var \
-	  --ignore ./articles --ignore ./comments --ignore ./newsroom --ignore ./tests
+	  --ignore ./articles --ignore ./comments --ignore ./newsroom --ignore ./redirects --ignore ./wordpress --ignore ./tests
 
 # Development server: DEBUG on unless the environment says otherwise.
 run: export DEBUG ?= 1
 run: messages
 	$(WITH_DB) sh -c '$(PY) manage.py migrate --no-input && $(PY) manage.py load_demo \
 	  && exec $(PY) manage.py runserver $(HOST):$(PORT)'
+
+# A WordPress export (WXR 1.2, Polylang pairs, comments in every state, pictures) shipped for the
+# demo, imported into the same database as `make run` (run it again: nothing is duplicated).
+import-demo: messages
+	$(WITH_DB) sh -c '$(PY) manage.py migrate --no-input && $(PY) manage.py import_wordpress \
+	  tests/fixtures/wordpress/demo/euphrates-post-export.xml --media-dir tests/fixtures/wordpress/uploads'
 
 # Production-style: gunicorn, DEBUG off, static files collected and compressed by WhiteNoise.
 # Needs SECRET_KEY and ALLOWED_HOSTS; HTTPS=0 for a plain-HTTP trial on 127.0.0.1. DEMO=1 loads demo content.

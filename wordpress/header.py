@@ -103,6 +103,15 @@ def _import_term(ctx: Context, record: Record, kind: str) -> None:
         return
     values = {f"name_{language}": name, f"slug_{language}": slug}
     if obj is None:
+        # A section or tag this site already has under the same address is the same one:
+        # two with one slug would make its page ambiguous.
+        obj = model.objects.filter(**{f"slug_{language}": slug}).first()
+        if obj is not None:
+            store[nicename] = obj.pk
+            ctx.remember(kind, wp_key, obj.pk, data, language=language)
+            ctx.report.count(outcome_key, "unchanged")
+            _term_redirects(ctx, record, kind, nicename, obj, language)
+            return
         obj = model(**values)
         if not group:
             # Not a translated term: the same name in both languages rather than an empty menu entry.
@@ -118,6 +127,10 @@ def _import_term(ctx: Context, record: Record, kind: str) -> None:
         ctx.report.count(outcome_key, "updated" if existing else "imported")
     store[nicename] = obj.pk
     ctx.remember(kind, wp_key, obj.pk, data, language=language)
+    _term_redirects(ctx, record, kind, nicename, obj, language)
+
+
+def _term_redirects(ctx: Context, record: Record, kind: str, nicename: str, obj, language: str) -> None:
     if kind == Kind.CATEGORY:
         parent = record.get("wp:category_parent")
         ctx.category_paths[nicename] = (

@@ -93,7 +93,10 @@ def test_old_term_and_author_addresses_lead_to_their_pages(client, imported, pat
     assert location(client, path) == expected
 
 
-@pytest.mark.parametrize(("path", "target"), [("/feed/", "/en/feed/"), ("/?feed=rss2", "/en/feed/"), ("/feed/atom/", "/en/feed/atom/")])
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [("/feed/", "/en/feed/"), ("/?feed=rss2", "/en/feed/"), ("/feed/atom/", "/en/feed/atom/")],
+)
 def test_site_feeds_lead_to_ours(client, imported, path, target):
     assert location(client, path) == target
 
@@ -120,7 +123,9 @@ def test_a_redirect_added_in_the_admin_works(client):
 
 
 def test_an_editors_redirect_is_not_overwritten_by_a_reimport(client, imported, import_polylang):
-    Redirect.objects.filter(old_path="/?p=101").update(source=Source.EDITOR, target_path="/en/search/", content_type=None, object_id=None)
+    Redirect.objects.filter(old_path="/?p=101").update(
+        source=Source.EDITOR, target_path="/en/search/", content_type=None, object_id=None
+    )
     import_polylang()
     assert location(client, "/?p=101") == "/en/search/"
 
@@ -139,7 +144,9 @@ def test_a_missed_wordpress_address_is_logged_for_editors(client):
     assert client.get("/2019/01/01/a-story-we-never-had/").status_code == 404
     assert client.get("/2019/01/01/a-story-we-never-had").status_code == 404
     assert client.get("/nothing-like-wordpress/").status_code == 404
-    assert list(MissedAddress.objects.values_list("path", "hits")) == [("/2019/01/01/a-story-we-never-had", 2)]
+    assert list(MissedAddress.objects.values_list("path", "hits")) == [
+        ("/2019/01/01/a-story-we-never-had", 2)
+    ]
 
 
 def test_existing_pages_are_never_redirected(client, imported):
