@@ -11,7 +11,7 @@ import hashlib
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.urls import Resolver404, resolve
+from django.urls import NoReverseMatch, Resolver404, resolve
 from django.utils import timezone, translation
 
 from redirects.models import MissedAddress, Redirect
@@ -52,9 +52,12 @@ def target_url(redirect: Redirect) -> str | None:
         return None
     with translation.override(redirect.language):
         try:
-            return target.get_absolute_url(redirect.language)
-        except TypeError:  # get_absolute_url() of the active language
-            return target.get_absolute_url()
+            try:
+                return target.get_absolute_url(redirect.language)
+            except TypeError:  # get_absolute_url() of the active language
+                return target.get_absolute_url()
+        except NoReverseMatch:  # no address in that language (an empty slug)
+            return None
 
 
 def _find(key: str) -> str | None:

@@ -121,6 +121,7 @@ def _import_term(ctx: Context, record: Record, kind: str) -> None:
         obj.save()
         ctx.report.count(outcome_key, "imported")
     else:
+        values[f"slug_{language}"] = _free_slug(model, language, slug, obj.pk)
         for attribute, value in values.items():
             setattr(obj, attribute, value)
         obj.save()
@@ -128,6 +129,16 @@ def _import_term(ctx: Context, record: Record, kind: str) -> None:
     store[nicename] = obj.pk
     ctx.remember(kind, wp_key, obj.pk, data, language=language)
     _term_redirects(ctx, record, kind, nicename, obj, language)
+
+
+def _free_slug(model, language: str, slug: str, pk) -> str:
+    """``slug``, or ``slug-2``… when another section/tag has it (the other half of a pair
+    matched an existing one of this site, and this half collides with a different one)."""
+    candidate, n = slug, 1
+    while model.objects.exclude(pk=pk).filter(**{f"slug_{language}": candidate}).exists():
+        n += 1
+        candidate = f"{slug[:75]}-{n}"
+    return candidate
 
 
 def _term_redirects(ctx: Context, record: Record, kind: str, nicename: str, obj, language: str) -> None:

@@ -20,6 +20,6 @@ def test_demo_export_imports_on_top_of_the_demo_content(fixtures, capsys):
     article = Article.objects.get(slug_en="families-return-to-raqqa")
     assert article.live_languages() == ["en", "ar"] and article.lead_image
     assert Article.objects.count() == before + 8  # ten posts, two of them Polylang pairs
-    # The demo's own tag is reused, not doubled.
+    # No two tags share an address (the demo has its own "دير-الزور").
     assert Tag.objects.filter(slug_ar="دير-الزور").count() == 1
     assert Comment.objects.filter(article=article, language="ar").approved().exists()
