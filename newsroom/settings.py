@@ -415,6 +415,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 # an administrator in the admin ("Discussion settings"); these are deployment facts.
 # IP address and user agent of commenters are erased after this many days (`purge_comment_ips`).
 COMMENTS_IP_RETENTION_DAYS = int(os.environ.get("COMMENTS_IP_RETENTION_DAYS", 30))
+
+# WordPress exports uploaded in the admin wait here while they import (never served).
+WORDPRESS_IMPORT_DIR = Path(os.environ.get("WORDPRESS_IMPORT_DIR", VAR_DIR / "imports"))
+# Admin uploads import in a thread of the web process (the page shows progress meanwhile).
+WORDPRESS_IMPORT_IN_BACKGROUND = True
 # Absolute links in notification emails (moderators' queue, a commenter's published comment).
 COMMENTS_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # "Remember me" cookie (name and email, read by static/js/comments.js); a preferences cookie.
