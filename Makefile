@@ -20,7 +20,7 @@ PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 \
 	done)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve bench test lint messages makemessages backup restore clean import-demo
+.PHONY: help install run serve bench bench-import test lint messages makemessages backup restore clean import-demo
 
 help:
 	@echo "make run    install, start embedded PostgreSQL, migrate, load demo content, serve http://$(HOST):$(PORT)"
@@ -80,6 +80,11 @@ serve: messages
 bench: messages
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk" >&2; exit 1; }
 	$(WITH_DB) $(PY) -m newsroom.bench
+
+# Peak memory of the WordPress import on a generated export (BENCH_POSTS=50000 by default),
+# into a scratch database created and dropped for the run.
+bench-import: messages
+	$(WITH_DB) $(PY) -m wordpress.bench
 
 # Database dump plus media archive into var/backups/<time>/ (or BACKUP_DIR=…).
 backup: install
