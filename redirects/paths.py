@@ -17,7 +17,7 @@ _AMP = re.compile(r"(?:/amp)+$|^/amp(?=/)")
 _FEED = re.compile(r"/feed(?:/(?:rss2?|atom|rdf))?$")
 _WORDPRESS_LOOKING = re.compile(
     r"^/(?:\d{4}/\d{2}(?:/\d{2})?/[^/]+|category/.+|tag/.+|author/.+|feed|.+/feed|.+/amp"
-    r"|wp-content/.+|index\.php/.+|archives/\d+)$"
+    r"|wp-content/uploads/.+|index\.php/.+|archives/\d+)$"
 )
 
 

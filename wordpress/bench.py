@@ -32,7 +32,10 @@ def write_export(path: Path, posts: int) -> None:
                     n,
                     title=f"Story number {n}",
                     content="\n\n".join([paragraph] * 6),
-                    categories=(("category", "news", "News"), ("post_tag", f"tag-{n % 500}", f"Tag {n % 500}")),
+                    categories=(
+                        ("category", "news", "News"),
+                        ("post_tag", f"tag-{n % 500}", f"Tag {n % 500}"),
+                    ),
                     comments=[comment(n * 10, body=f"Comment on story {n}")],
                 )
             )

@@ -23,6 +23,7 @@ LANGUAGES = ("en", "ar")
 class Options:
     media_dir: Path | None = None
     dry_run: bool = False
+    fetch_media: bool = False
     language: str = "auto"
     default_section: str | None = None
     progress: Callable[[int, int], None] | None = None

@@ -88,6 +88,7 @@ def wordpress_import(
     language: str = "auto",
     default_section: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    fetch_media: bool = False,
 ) -> Report:
     """Import WXR files together; returns the report. Raises ``WXRError`` (nothing saved) when
     a file cannot be imported at all. ``dry_run`` does all the work and then rolls it back."""
@@ -97,6 +98,7 @@ def wordpress_import(
         language=language,
         default_section=default_section,
         progress=progress,
+        fetch_media=fetch_media,
     )
     ctx = Context(options=options, report=Report(dry_run=dry_run))
     paths = [Path(p) for p in paths]

@@ -3,7 +3,9 @@
 An attachment whose file is found becomes an Image (validated and re-encoded like any upload,
 alt text from ``_wp_attachment_image_alt``, caption from its excerpt, credit from the photo's
 IPTC data WordPress keeps). A missing file is a warning; the posts that use it still import.
-Fetching files over HTTP is not done yet: copy the uploads folder next to the export.
+With ``fetch_media`` (``--fetch-media``, command line only: an uploaded export must not make
+the server fetch addresses of its choosing), a file missing from the folder is fetched from its
+WordPress address, with a timeout and the upload size limit.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import html
 import re
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
+from urllib.request import Request, urlopen
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -19,10 +22,12 @@ from django.db import transaction
 
 from articles.images import generate_renditions
 from articles.models import Image
+from articles.uploads import max_upload_bytes, validate_image_file
 from wordpress.context import Context, checksum
 from wordpress.models import Kind
 from wordpress.wxr import Record
 
+FETCH_TIMEOUT = 10  # seconds per file
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
 # WordPress's resized copies: photo-300x200.jpg, photo-scaled.jpg, photo-e1600000000000.jpg.
 _SIZE_SUFFIX = re.compile(r"-(?:\d+x\d+|scaled|rotated|e\d{10,})(?=\.\w+$)")
@@ -55,6 +60,21 @@ def _read_file(ctx: Context, relative: str) -> bytes | None:
     return candidate.read_bytes()
 
 
+def _fetch(ctx: Context, url: str) -> bytes | None:
+    """The file over HTTP(S), within a timeout and the upload size limit; None on any failure."""
+    if not ctx.options.fetch_media or urlsplit(url).scheme not in ("http", "https"):
+        return None
+    limit = max_upload_bytes()
+    try:
+        with urlopen(
+            Request(url, headers={"User-Agent": "newsroom-wordpress-import"}), timeout=FETCH_TIMEOUT
+        ) as response:
+            content = response.read(limit + 1)
+    except (OSError, ValueError):
+        return None
+    return content if len(content) <= limit else None
+
+
 def import_attachment(ctx: Context, record: Record) -> None:
     wp_id = record.int("wp:post_id")
     title = html.unescape(record.get("title"))
@@ -85,11 +105,24 @@ def import_attachment(ctx: Context, record: Record) -> None:
         ctx.report.count("images", "skipped")
         ctx.report.warn(f"attachment is not a picture, not imported: {url}", wp_id=wp_id, title=title)
         return
-    content = _read_file(ctx, relative)
+    content = _read_file(ctx, relative) or _fetch(ctx, url)
     if content is None:
         ctx.report.count("images", "skipped")
         where = "not found in the media folder" if ctx.options.media_dir else "no --media-dir given"
+        where += " nor at its address" if ctx.options.fetch_media else ""
         ctx.report.warn(f"picture file {where}: {relative}", wp_id=wp_id, title=title)
+        return
+    if ctx.options.dry_run:
+        # Checked like an upload, but no file is written: a dry run leaves nothing behind.
+        try:
+            validate_image_file(ContentFile(content, name=PurePosixPath(relative).name))
+        except ValidationError as error:
+            ctx.report.count("images", "skipped")
+            ctx.report.warn(
+                f"picture refused ({'; '.join(error.messages)}): {relative}", wp_id=wp_id, title=title
+            )
+            return
+        ctx.report.count("images", "imported")
         return
     image = Image(**{f"{name}_{code}": value for name, value in texts.items() for code in ("en", "ar")})
     image.file = ContentFile(content, name=PurePosixPath(relative).name)

@@ -45,6 +45,7 @@ def test_feed_address_names_its_page():
         ("/wp-content/uploads/2019/05/a.jpg", True),
         ("/en/news/story", False),
         ("/favicon.ico", False),
+        ("/wp-content/plugins/revslider/readme.txt", False),  # a bot's probe, not an old link
         ("/wp-login.php", False),
     ],
 )

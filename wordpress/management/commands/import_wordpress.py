@@ -17,6 +17,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("exports", nargs="+", metavar="EXPORT.xml")
         parser.add_argument("--media-dir", help="A copy of the site's wp-content/uploads folder.")
+        parser.add_argument(
+            "--fetch-media",
+            action="store_true",
+            help="Download pictures missing from --media-dir from their WordPress address (10 s timeout each).",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Do everything, then roll it all back.")
         parser.add_argument(
             "--language",
@@ -32,6 +37,7 @@ class Command(BaseCommand):
             report = wordpress_import(
                 paths=options["exports"],
                 media_dir=options["media_dir"],
+                fetch_media=options["fetch_media"],
                 dry_run=options["dry_run"],
                 language=options["language"],
                 default_section=options["default_section"],
