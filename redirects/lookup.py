@@ -77,8 +77,8 @@ def _find(key: str) -> str | None:
 def find_redirect(path: str, query: str = "") -> str | None:
     """The address an old one now leads to, or None."""
     key = normalize_path(path, query)
-    if key == "/":
-        return None
+    if key == "/" or len(key) > 500 or not key.isprintable():
+        return None  # never stored: NUL and other control characters, over-long addresses
     cache_key = _cache_key(key)
     cached = cache.get(cache_key)
     if cached is not None:
@@ -91,7 +91,7 @@ def find_redirect(path: str, query: str = "") -> str | None:
 def record_missed(path: str, query: str = "") -> None:
     """Count a 404 for an address in a WordPress form (others are not worth an editor's time)."""
     key = normalize_path(path, query)[:500]
-    if not looks_like_wordpress(key):
+    if not key.isprintable() or not looks_like_wordpress(key):
         return
     now = timezone.now()
     if MissedAddress.objects.filter(path=key).update(hits=F("hits") + 1, last_seen=now):

@@ -97,6 +97,11 @@ def _import_term(ctx: Context, record: Record, kind: str) -> None:
     )
     target = existing or partner
     obj = model.objects.filter(pk=target.object_id).first() if target else None
+    if kind == Kind.CATEGORY:
+        parent = record.get("wp:category_parent")
+        ctx.category_paths[nicename] = (
+            f"{ctx.category_paths.get(parent, parent)}/{nicename}" if parent else nicename
+        )
     if obj is not None and existing and existing.checksum == data:
         store[nicename] = obj.pk
         ctx.report.count(outcome_key, "unchanged")

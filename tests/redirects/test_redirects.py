@@ -152,3 +152,13 @@ def test_a_missed_wordpress_address_is_logged_for_editors(client):
 def test_existing_pages_are_never_redirected(client, imported):
     Redirect.objects.create(old_path="/en/search/", target_path="/en/")
     assert client.get("/en/search/").status_code == 200
+
+
+def test_an_address_with_a_nul_byte_gets_a_calm_not_found(client):
+    assert client.get("/2019/01/01/%00story/").status_code == 404
+    assert not MissedAddress.objects.exists()
+
+
+def test_an_overlong_old_looking_address_gets_a_calm_not_found(client):
+    assert client.get("/category/" + "a" * 3000 + "/").status_code == 404
+    assert len(MissedAddress.objects.get().path) == 500
