@@ -11,6 +11,17 @@ from wordpress.models import ImportRecord, ImportRun, RunStatus
 from wordpress.report import OUTCOMES
 from wordpress.runs import import_run_start, run_progress
 
+KIND_LABELS = {
+    "authors": _("authors"),
+    "sections": _("sections"),
+    "tags": _("tags"),
+    "posts": _("posts"),
+    "pages": _("pages"),
+    "images": _("pictures"),
+    "comments": _("comments"),
+    "pingbacks": _("pingbacks and trackbacks"),
+    "other": _("other items"),
+}
 OUTCOME_LABELS = {
     "imported": _("imported"),
     "updated": _("updated"),
@@ -97,7 +108,10 @@ class ImportRunAdmin(AdministratorsOnly, admin.ModelAdmin):
             "",
             "<tr><th>{}</th>{}</tr>",
             [
-                (kind, format_html_join("", "<td>{}</td>", [(counts.get(o, 0),) for o in OUTCOMES]))
+                (
+                    KIND_LABELS.get(kind, kind),
+                    format_html_join("", "<td>{}</td>", [(counts.get(o, 0),) for o in OUTCOMES]),
+                )
                 for kind, counts in report.get("counts", {}).items()
             ],
         )

@@ -21,6 +21,7 @@ from pathlib import Path
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from articles.models import Section
 from redirects.services import redirect_path
@@ -109,7 +110,9 @@ def wordpress_import(
                 or Section.objects.filter(slug_ar=default_section).first()
             )
             if section is None:
-                raise WXRError(f"No section with the slug “{default_section}” (--default-section).")
+                raise WXRError(
+                    _("No section with the slug “%(slug)s” (--default-section).") % {"slug": default_section}
+                )
             ctx.default_section_pk = section.pk
         for path in paths:
             _first_pass(ctx, path)

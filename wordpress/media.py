@@ -19,6 +19,7 @@ from urllib.request import Request, urlopen
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from articles.images import generate_renditions
 from articles.models import Image
@@ -103,14 +104,22 @@ def import_attachment(ctx: Context, record: Record) -> None:
         return
     if PurePosixPath(relative).suffix.lower() not in IMAGE_SUFFIXES:
         ctx.report.count("images", "skipped")
-        ctx.report.warn(f"attachment is not a picture, not imported: {url}", wp_id=wp_id, title=title)
+        ctx.report.warn(
+            _("attachment is not a picture, not imported: %(url)s") % {"url": url}, wp_id=wp_id, title=title
+        )
         return
     content = _read_file(ctx, relative) or _fetch(ctx, url)
     if content is None:
         ctx.report.count("images", "skipped")
-        where = "not found in the media folder" if ctx.options.media_dir else "no --media-dir given"
-        where += " nor at its address" if ctx.options.fetch_media else ""
-        ctx.report.warn(f"picture file {where}: {relative}", wp_id=wp_id, title=title)
+        if ctx.options.media_dir:
+            message = _("picture file not found in the media folder: %(file)s")
+            if ctx.options.fetch_media:
+                message = _("picture file not found in the media folder nor at its address: %(file)s")
+        elif ctx.options.fetch_media:
+            message = _("picture file not found at its address: %(file)s")
+        else:
+            message = _("picture file not imported (no media folder given): %(file)s")
+        ctx.report.warn(message % {"file": relative}, wp_id=wp_id, title=title)
         return
     if ctx.options.dry_run:
         # Checked like an upload, but no file is written: a dry run leaves nothing behind.
@@ -119,7 +128,10 @@ def import_attachment(ctx: Context, record: Record) -> None:
         except ValidationError as error:
             ctx.report.count("images", "skipped")
             ctx.report.warn(
-                f"picture refused ({'; '.join(error.messages)}): {relative}", wp_id=wp_id, title=title
+                _("picture refused (%(reason)s): %(file)s")
+                % {"reason": "; ".join(error.messages), "file": relative},
+                wp_id=wp_id,
+                title=title,
             )
             return
         ctx.report.count("images", "imported")
@@ -132,7 +144,10 @@ def import_attachment(ctx: Context, record: Record) -> None:
     except ValidationError as error:
         ctx.report.count("images", "skipped")
         ctx.report.warn(
-            f"picture refused ({'; '.join(error.messages)}): {relative}", wp_id=wp_id, title=title
+            _("picture refused (%(reason)s): %(file)s")
+            % {"reason": "; ".join(error.messages), "file": relative},
+            wp_id=wp_id,
+            title=title,
         )
         return
     ctx.attachments[wp_id] = image.pk

@@ -24,6 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 
 from articles.models import Article, ArticleAuthor, Section, Status
 from redirects.services import redirects_point
@@ -117,7 +118,9 @@ def import_item(ctx, record) -> None:
     if post_type == "page":
         ctx.report.count("pages", "skipped")
         ctx.report.warn(
-            f"page not imported (this site has no free pages): {record.get('link')}", wp_id=wp_id, title=title
+            _("page not imported (this site has no free pages): %(link)s") % {"link": record.get("link")},
+            wp_id=wp_id,
+            title=title,
         )
         return
     if post_type != "post":
@@ -132,7 +135,9 @@ def import_item(ctx, record) -> None:
     except (ValidationError, ValueError) as error:
         messages = error.messages if isinstance(error, ValidationError) else [str(error)]
         ctx.report.count("posts", "skipped")
-        ctx.report.warn("not imported: " + "; ".join(messages), wp_id=wp_id, title=title)
+        ctx.report.warn(
+            _("not imported: %(reasons)s") % {"reasons": "; ".join(messages)}, wp_id=wp_id, title=title
+        )
 
 
 def _import_post(ctx, record, wp_id: int, title: str) -> None:
@@ -160,7 +165,7 @@ def _import_post(ctx, record, wp_id: int, title: str) -> None:
         if link.version_seen is not None and article.version != link.version_seen:
             ctx.report.count("posts", "skipped")
             ctx.report.warn(
-                "changed here since the last import: kept as edited here, not overwritten",
+                _("changed here since the last import: kept as edited here, not overwritten"),
                 wp_id=wp_id,
                 title=title,
             )
@@ -175,14 +180,19 @@ def _import_post(ctx, record, wp_id: int, title: str) -> None:
         ctx.report.unknown_shortcodes[name] += 1
     if converted.unknown_shortcodes:
         names = ", ".join(f"[{n}]" for n in converted.unknown_shortcodes)
-        ctx.report.warn(f"shortcodes kept as text: {names}", wp_id=wp_id, title=title)
+        ctx.report.warn(_("shortcodes kept as text: %(names)s") % {"names": names}, wp_id=wp_id, title=title)
     for missing in converted.missing_images:
-        ctx.report.warn(f"image in the body not imported: {missing}", wp_id=wp_id, title=title)
+        ctx.report.warn(
+            _("image in the body not imported: %(image)s") % {"image": missing}, wp_id=wp_id, title=title
+        )
 
     if status != group_status and group_status == Status.PUBLISHED and _RANK[status] > _RANK[group_status]:
         ctx.report.warn(
-            f"the {language} translation is “{record.get('wp:status')}” in WordPress while its pair is "
-            "published: its text is left out so it does not go live",
+            _(
+                "the %(language)s translation is “%(state)s” in WordPress while its pair is published: "
+                "its text is left out so it does not go live"
+            )
+            % {"language": language, "state": record.get("wp:status")},
             wp_id=wp_id,
             title=title,
         )
@@ -245,19 +255,19 @@ def _shared_fields(ctx, record, article, status: str) -> None:
         article.lead_image_id = ctx.attachments[int(thumbnail)]
     elif thumbnail:
         ctx.report.warn(
-            f"featured image (attachment {thumbnail}) not imported",
+            _("featured image (attachment %(id)s) not imported") % {"id": thumbnail},
             wp_id=record.get("wp:post_id"),
             title=html.unescape(record.get("title")),
         )
     if record.get("wp:post_password"):
         ctx.report.warn(
-            "password-protected in WordPress: imported unpublished",
+            _("password-protected in WordPress: imported unpublished"),
             wp_id=record.get("wp:post_id"),
             title=html.unescape(record.get("title")),
         )
     elif record.get("wp:status") == "private":
         ctx.report.warn(
-            "private in WordPress: imported unpublished (editors see it, readers do not)",
+            _("private in WordPress: imported unpublished (editors see it, readers do not)"),
             wp_id=record.get("wp:post_id"),
             title=html.unescape(record.get("title")),
         )
@@ -273,7 +283,11 @@ def _bylines(ctx, record, article, wp_id, title) -> None:
         import_author(ctx, Record(kind="author", fields={"wp:author_login": login}))
         author_pk = ctx.authors.get(login)
     if author_pk is None:
-        ctx.report.warn(f"unknown author “{login}”: imported without a byline", wp_id=wp_id, title=title)
+        ctx.report.warn(
+            _("unknown author “%(login)s”: imported without a byline") % {"login": login},
+            wp_id=wp_id,
+            title=title,
+        )
         return
     if not ArticleAuthor.objects.filter(article=article, author_id=author_pk).exists():
         order = ArticleAuthor.objects.filter(article=article).count()

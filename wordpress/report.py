@@ -4,6 +4,8 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _, ngettext
+
 OUTCOMES = ("imported", "updated", "unchanged", "skipped")
 
 
@@ -36,17 +38,18 @@ class Report:
         }
 
     def as_text(self) -> str:
-        lines = ["Dry run: nothing was saved." if self.dry_run else "Import finished."]
+        lines = [_("Dry run: nothing was saved.") if self.dry_run else _("Import finished.")]
         lines.append(f"{'kind':<12}" + "".join(f"{o:>11}" for o in OUTCOMES))
         for kind, counter in sorted(self.counts.items()):
             lines.append(f"{kind:<12}" + "".join(f"{counter.get(o, 0):>11}" for o in OUTCOMES))
         if self.unknown_shortcodes:
             names = ", ".join(f"[{n}] ×{c}" for n, c in self.unknown_shortcodes.most_common())
-            lines.append(f"Shortcodes kept as text: {names}")
+            lines.append(_("Shortcodes kept as text: %(names)s") % {"names": names})
         if self.warnings:
-            lines.append(f"{len(self.warnings)} warning(s):")
+            count = len(self.warnings)
+            lines.append(ngettext("%(count)d warning:", "%(count)d warnings:", count) % {"count": count})
             for w in self.warnings:
                 where = f"#{w['wp_id']} “{w['title']}”: " if w["wp_id"] or w["title"] else ""
                 lines.append(f"  - {where}{w['message']}")
-        lines.append(f"Time taken: {self.seconds:.1f} s")
+        lines.append(_("Time taken: %(seconds)s s") % {"seconds": f"{self.seconds:.1f}"})
         return "\n".join(lines)

@@ -17,7 +17,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from wordpress.importer import wordpress_import
 from wordpress.models import ImportRun, RunStatus
@@ -40,7 +41,11 @@ def _report_progress(run_pk: int, done: int, total: int) -> None:
         cache.set(_progress_key(run_pk), {"done": done, "total": total}, 24 * 3600)
 
 
-def _execute(run_pk: int, folder: Path, paths: list[Path], options: dict, background: bool) -> None:
+def _execute(
+    run_pk: int, folder: Path, paths: list[Path], options: dict, background: bool, language: str
+) -> None:
+    # The report is written in the language of the administrator who started the import.
+    translation.activate(language)
     try:
         report = wordpress_import(paths=paths, progress=partial(_report_progress, run_pk), **options)
         ImportRun.objects.filter(pk=run_pk).update(
@@ -50,7 +55,7 @@ def _execute(run_pk: int, folder: Path, paths: list[Path], options: dict, backgr
         ImportRun.objects.filter(pk=run_pk).update(
             status=RunStatus.FAILED,
             finished_at=timezone.now(),
-            report={"error": f"{error} Nothing was imported."},
+            report={"error": _("%(error)s Nothing was imported.") % {"error": error}},
         )
     except Exception:
         logger.exception("WordPress import %s failed", run_pk)
@@ -65,6 +70,7 @@ def _execute(run_pk: int, folder: Path, paths: list[Path], options: dict, backgr
         shutil.rmtree(folder, ignore_errors=True)
         cache.delete(_progress_key(run_pk))
         if background:
+            translation.deactivate()
             connection.close()
 
 
@@ -92,6 +98,7 @@ def import_run_start(
             name=f"wp-import-{run.pk}",
         ).start()
     else:
-        _execute(run.pk, folder, paths, options, False)
+        with translation.override(translation.get_language()):
+            _execute(run.pk, folder, paths, options, False, translation.get_language())
         run.refresh_from_db()
     return run

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils.translation import gettext as _
 from lxml import etree
 
 SUPPORTED_VERSIONS = ("1.0", "1.1", "1.2")
@@ -121,12 +122,23 @@ def _record(kind: str, element, wp_namespace: str) -> Record:
     return record
 
 
+def _unsupported(name: str, version: str) -> str:
+    return _("%(file)s: WXR version %(version)s is not supported (supported: %(supported)s).") % {
+        "file": name,
+        "version": version or "?",
+        "supported": ", ".join(SUPPORTED_VERSIONS),
+    }
+
+
 def _refuse_dtd(root, path) -> None:
     docinfo = root.getroottree().docinfo
     if docinfo.internalDTD is not None or docinfo.externalDTD is not None or docinfo.system_url:
         raise WXRError(
-            f"{Path(path).name}: refused, the file declares a document type (DTD). WordPress exports "
-            "never do; such declarations are how entity-expansion and external-entity attacks work."
+            _(
+                "%(file)s: refused, the file declares a document type (DTD). WordPress exports never do; "
+                "such declarations are how entity-expansion and external-entity attacks work."
+            )
+            % {"file": Path(path).name}
         )
 
 
@@ -154,13 +166,19 @@ def read_wxr(path) -> Iterator[Site | Record]:
                 if depth == 1:
                     _refuse_dtd(element, path)
                     if etree.QName(element).localname != "rss":
-                        raise WXRError(f"{name}: not a WordPress export (the document is not an RSS feed).")
+                        raise WXRError(
+                            _("%(file)s: not a WordPress export (the document is not an RSS feed).")
+                            % {"file": name}
+                        )
                     for uri in (element.nsmap or {}).values():
                         match = _WP_NAMESPACE.match(uri or "")
                         if match:
                             wp_namespace, site.version = uri, match.group(1)
                     if wp_namespace is None:
-                        raise WXRError(f"{name}: not a WordPress export (no WordPress export namespace).")
+                        raise WXRError(
+                            _("%(file)s: not a WordPress export (no WordPress export namespace).")
+                            % {"file": name}
+                        )
                 elif depth == 2 and etree.QName(element).localname == "channel":
                     channel = element
                 continue
@@ -177,10 +195,7 @@ def read_wxr(path) -> Iterator[Site | Record]:
             elif tag in _RECORD_KINDS:
                 if not announced:
                     if site.version not in SUPPORTED_VERSIONS:
-                        raise WXRError(
-                            f"{name}: WXR version {site.version or '?'} is not supported "
-                            f"(supported: {', '.join(SUPPORTED_VERSIONS)})."
-                        )
+                        raise WXRError(_unsupported(name, site.version))
                     announced = True
                     yield site
                 yield _record(_RECORD_KINDS[tag], element, wp_namespace)
@@ -189,14 +204,19 @@ def read_wxr(path) -> Iterator[Site | Record]:
             while element.getprevious() is not None:
                 del channel[0]
     except etree.XMLSyntaxError as error:
-        raise WXRError(f"{name}: not well-formed XML ({error.msg}, line {error.lineno}).") from error
+        raise WXRError(
+            _("%(file)s: not well-formed XML (%(problem)s, line %(line)s).")
+            % {"file": name, "problem": error.msg, "line": error.lineno}
+        ) from error
     except OSError as error:
-        raise WXRError(f"{name}: cannot be read ({error}).") from error
+        raise WXRError(
+            _("%(file)s: cannot be read (%(problem)s).") % {"file": name, "problem": error}
+        ) from error
     finally:
         del context
     if channel is None:
-        raise WXRError(f"{name}: not a WordPress export (no channel).")
+        raise WXRError(_("%(file)s: not a WordPress export (no channel).") % {"file": name})
     if not announced:
         if site.version not in SUPPORTED_VERSIONS:
-            raise WXRError(f"{name}: WXR version {site.version or '?'} is not supported.")
+            raise WXRError(_unsupported(name, site.version))
         yield site

@@ -53,3 +53,14 @@ def test_only_administrators_may_import(client, fixtures, perms):
     assert upload(client, fixtures / "polylang-1.2.xml").status_code == 403
     assert client.get(reverse("admin:wordpress_importrun_changelist")).status_code == 403
     assert not ImportRun.objects.exists()
+
+
+def test_the_report_is_written_in_the_administrators_language(client, fixtures):
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+    with (fixtures / "polylang-1.2.xml").open("rb") as handle:
+        client.post(
+            reverse("admin:wordpress_importrun_upload", current_app="admin").replace("/en/", "/ar/", 1),
+            {"exports": handle, "language": "auto"},
+        )
+    warnings = [w["message"] for w in ImportRun.objects.get().report["warnings"]]
+    assert "كاتب غير معروف «ghost»: استُوردت دون اسم كاتب" in warnings

@@ -1,6 +1,7 @@
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from wordpress.importer import wordpress_import
 from wordpress.wxr import WXRError
@@ -44,7 +45,7 @@ class Command(BaseCommand):
                 progress=bar,
             )
         except WXRError as error:
-            raise CommandError(f"{error} Nothing was imported.") from error
+            raise CommandError(_("%(error)s Nothing was imported.") % {"error": error}) from error
         if bar:
             self.stderr.write("")
         self.stdout.write(report.as_text())
