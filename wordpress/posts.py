@@ -10,8 +10,8 @@ Decisions (README, "Importing from WordPress"):
 * A Polylang pair is one Article with both languages. When the two posts of a pair are not in
   the same state, the less public one's text is left out of a published article (it would go
   live otherwise), with a warning.
-* Pages are not imported (this site has no free pages, only its privacy policy): each one is
-  listed in the report with its address, so editors can decide.
+* Pages: the privacy policy page becomes a draft of the Privacy & Cookies Policy
+  (``wordpress.pages``); others are listed in the report (this site has no free pages).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from wordpress.context import checksum, decode_slug
 from wordpress.header import import_author
 from wordpress.media import image_url
 from wordpress.models import ImportRecord, Kind
+from wordpress.pages import import_page
 from wordpress.wxr import Record
 
 # Most public first: a Polylang pair takes the most public state of its two posts.
@@ -116,12 +117,8 @@ def import_item(ctx, record) -> None:
     post_type = record.get("wp:post_type")
     wp_id, title = record.int("wp:post_id"), html.unescape(record.get("title"))
     if post_type == "page":
-        ctx.report.count("pages", "skipped")
-        ctx.report.warn(
-            _("page not imported (this site has no free pages): %(link)s") % {"link": record.get("link")},
-            wp_id=wp_id,
-            title=title,
-        )
+        with transaction.atomic():
+            import_page(ctx, record, post_language(ctx, record))
         return
     if post_type != "post":
         ctx.report.count("other", "skipped")

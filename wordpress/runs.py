@@ -45,7 +45,17 @@ def _execute(
     run_pk: int, folder: Path, paths: list[Path], options: dict, background: bool, language: str
 ) -> None:
     # The report is written in the language of the administrator who started the import.
-    translation.activate(language)
+    try:
+        with translation.override(language):
+            _import(run_pk, paths, options)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        cache.delete(_progress_key(run_pk))
+        if background:
+            connection.close()
+
+
+def _import(run_pk: int, paths: list[Path], options: dict) -> None:
     try:
         report = wordpress_import(paths=paths, progress=partial(_report_progress, run_pk), **options)
         ImportRun.objects.filter(pk=run_pk).update(
@@ -63,15 +73,11 @@ def _execute(
             status=RunStatus.FAILED,
             finished_at=timezone.now(),
             report={
-                "error": "The import stopped on an unexpected error (see the server log). Nothing was imported."
+                "error": _(
+                    "The import stopped on an unexpected error (see the server log). Nothing was imported."
+                )
             },
         )
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-        cache.delete(_progress_key(run_pk))
-        if background:
-            translation.deactivate()
-            connection.close()
 
 
 def import_run_start(
@@ -98,7 +104,6 @@ def import_run_start(
             name=f"wp-import-{run.pk}",
         ).start()
     else:
-        with translation.override(translation.get_language()):
-            _execute(run.pk, folder, paths, options, False, translation.get_language())
+        _execute(run.pk, folder, paths, options, False, translation.get_language())
         run.refresh_from_db()
     return run

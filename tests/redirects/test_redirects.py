@@ -101,6 +101,11 @@ def test_site_feeds_lead_to_ours(client, imported, path, target):
     assert location(client, path) == target
 
 
+@pytest.mark.parametrize("path", ["/privacy-policy/", "/?page_id=109"])
+def test_the_old_privacy_policy_leads_to_ours(client, imported, path):
+    assert location(client, path) == "/en/privacy/"
+
+
 def test_a_renamed_slug_does_not_break_the_redirect(client, imported):
     article = imported(101)
     article.slug_en = "isis-new-capital"

@@ -5,6 +5,16 @@ import pytest
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "wordpress"
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """Reports are written in the active language; a request to an /ar/ page leaves Arabic
+    active in the test's thread, so each test starts from English."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def fixtures():
     return FIXTURES

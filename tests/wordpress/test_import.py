@@ -181,10 +181,21 @@ def test_unknown_shortcodes_are_kept_as_text_and_reported(import_polylang):
     assert report.unknown_shortcodes == {"contact-form-7": 1}
 
 
-def test_pages_are_listed_in_the_report_not_imported(import_polylang):
+def test_privacy_policy_page_becomes_a_draft_policy_for_review(import_polylang):
+    from newsroom.models import PrivacyPolicy
+
     report = import_polylang()
-    assert report.counts["pages"]["skipped"] == 1
-    assert not ImportRecord.objects.filter(kind=Kind.POST, wp_id="109").exists()
+    draft = PrivacyPolicy.objects.get()
+    assert (draft.title_en, draft.body_en) == ("Privacy Policy", "<p>This site uses cookies.</p>")
+    assert not draft.is_published()  # publishing asks readers again: an administrator decides
+    assert report.counts["pages"] == {"imported": 1}
+
+
+def test_other_pages_are_listed_in_the_report_not_imported(tmp_path):
+    report = wordpress_import(paths=[write(tmp_path, wxr(post(7, title="About us", post_type="page")))])
+    assert report.counts["pages"] == {"skipped": 1}
+    assert "page not imported" in report.warnings[0]["message"]
+    assert not Article.objects.exists()
 
 
 def test_report_counts_each_kind(import_polylang):
