@@ -167,3 +167,14 @@ def test_an_address_with_a_nul_byte_gets_a_calm_not_found(client):
 def test_an_overlong_old_looking_address_gets_a_calm_not_found(client):
     assert client.get("/category/" + "a" * 3000 + "/").status_code == 404
     assert len(MissedAddress.objects.get().path) == 500
+
+
+def test_a_redirect_costs_two_queries_once_then_none(client, imported, django_assert_max_num_queries):
+    client.get("/2017/03/20/isis-retreating-new-capital-possible/")  # warm the session-less 404 path
+    Redirect.objects.first().save()  # forget cached answers
+    with django_assert_max_num_queries(2):  # the redirect row, then the article it names
+        from redirects.lookup import find_redirect
+
+        assert find_redirect("/?p=101")
+    with django_assert_max_num_queries(0):
+        assert find_redirect("/?p=101")
