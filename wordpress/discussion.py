@@ -24,8 +24,9 @@ from functools import partial
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email, validate_ipv46_address
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from comments.models import Comment, Status
 from comments.signals import comments_changed
@@ -104,8 +105,21 @@ def import_comments(ctx: Context, record, article, language: str) -> None:
         for name, value in fields.items():
             setattr(comment, name, value)
         comment.parent_id = parent.pk if parent is not None else None
-        comment.full_clean(exclude=["article", "parent", "user", "moderated_by"], validate_constraints=False)
-        comment.save()
+        try:
+            with transaction.atomic():
+                comment.full_clean(
+                    exclude=["article", "parent", "user", "moderated_by"], validate_constraints=False
+                )
+                comment.save()
+        except (ValidationError, DatabaseError) as error:
+            reasons = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            ctx.report.count("comments", "skipped")
+            ctx.report.warn(
+                _("comment %(id)s not imported: %(reasons)s") % {"id": wp_id, "reasons": reasons},
+                wp_id=record.get("wp:post_id"),
+                title=html.unescape(record.get("title")),
+            )
+            continue
         made[wp_id] = comment
         ctx.remember(Kind.COMMENT, wp_id, comment.pk, data)
         ctx.report.count("comments", outcome)

@@ -21,7 +21,7 @@ from datetime import UTC
 
 import reversion
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -116,22 +116,22 @@ def _unique_slug(article, language: str, slug: str, wp_id) -> str:
 def import_item(ctx, record) -> None:
     post_type = record.get("wp:post_type")
     wp_id, title = record.int("wp:post_id"), html.unescape(record.get("title"))
-    if post_type == "page":
-        with transaction.atomic():
-            import_page(ctx, record, post_language(ctx, record))
-        return
-    if post_type != "post":
+    if post_type not in ("post", "page"):
         ctx.report.count("other", "skipped")
         return
     if record.get("wp:status") in ("auto-draft", "inherit"):
-        ctx.report.count("posts", "skipped")
+        ctx.report.count(f"{post_type}s", "skipped")
         return
     try:
+        # A savepoint per item: whatever goes wrong with one is undone alone, and reported.
         with transaction.atomic():
-            _import_post(ctx, record, wp_id, title)
-    except (ValidationError, ValueError) as error:
+            if post_type == "page":
+                import_page(ctx, record, post_language(ctx, record))
+            else:
+                _import_post(ctx, record, wp_id, title)
+    except (ValidationError, ValueError, DatabaseError) as error:
         messages = error.messages if isinstance(error, ValidationError) else [str(error)]
-        ctx.report.count("posts", "skipped")
+        ctx.report.count(f"{post_type}s", "skipped")
         ctx.report.warn(
             _("not imported: %(reasons)s") % {"reasons": "; ".join(messages)}, wp_id=wp_id, title=title
         )
