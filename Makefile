@@ -60,6 +60,7 @@ run: messages
 
 # A WordPress export (WXR 1.2, Polylang pairs, comments in every state, pictures) shipped for the
 # demo, imported into the same database as `make run` (run it again: nothing is duplicated).
+import-demo: export DEBUG ?= 1
 import-demo: messages
 	$(WITH_DB) sh -c '$(PY) manage.py migrate --no-input && $(PY) manage.py import_wordpress \
 	  tests/fixtures/wordpress/demo/euphrates-post-export.xml --media-dir tests/fixtures/wordpress/uploads'
