@@ -99,7 +99,7 @@ def import_run_start(
     if background:
         threading.Thread(
             target=_execute,
-            args=(run.pk, folder, paths, options, True),
+            args=(run.pk, folder, paths, options, True, translation.get_language()),
             daemon=True,
             name=f"wp-import-{run.pk}",
         ).start()

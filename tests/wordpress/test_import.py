@@ -184,10 +184,12 @@ def test_unknown_shortcodes_are_kept_as_text_and_reported(import_polylang):
 def test_privacy_policy_page_becomes_a_draft_policy_for_review(import_polylang):
     from newsroom.models import PrivacyPolicy
 
+    current = PrivacyPolicy.objects.current()
     report = import_polylang()
-    draft = PrivacyPolicy.objects.get()
+    draft = PrivacyPolicy.objects.drafts().get()
     assert (draft.title_en, draft.body_en) == ("Privacy Policy", "<p>This site uses cookies.</p>")
     assert not draft.is_published()  # publishing asks readers again: an administrator decides
+    assert PrivacyPolicy.objects.current() == current
     assert report.counts["pages"] == {"imported": 1}
 
 
