@@ -20,7 +20,7 @@ PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 \
 	done)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve bench test lint messages makemessages backup restore clean
+.PHONY: help install run serve bench bench-import test lint messages makemessages backup restore clean import-demo
 
 help:
 	@echo "make run    install, start embedded PostgreSQL, migrate, load demo content, serve http://$(HOST):$(PORT)"
@@ -28,6 +28,7 @@ help:
 	@echo "make serve  production-style server (gunicorn; needs SECRET_KEY, ALLOWED_HOSTS, SITE_URL; HTTPS=0 for plain HTTP)"
 	@echo "make bench  newsroom-sized dataset, production server, wrk: throughput/latency/queries table"
 	@echo "make backup / make restore BACKUP=dir   database dump plus media archive, and back"
+	@echo "make import-demo   import the bilingual WordPress demo export into the make run database"
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "No Python >= 3.12 found (PATH or pyenv). Install one, or pass PYTHON=/path/to/python3.12." >&2; exit 1; }
@@ -58,6 +59,13 @@ run: messages
 	$(WITH_DB) sh -c '$(PY) manage.py migrate --no-input && $(PY) manage.py load_demo \
 	  && exec $(PY) manage.py runserver $(HOST):$(PORT)'
 
+# A WordPress export (WXR 1.2, Polylang pairs, comments in every state, pictures) shipped for the
+# demo, imported into the same database as `make run` (run it again: nothing is duplicated).
+import-demo: export DEBUG ?= 1
+import-demo: messages
+	$(WITH_DB) sh -c '$(PY) manage.py migrate --no-input && $(PY) manage.py import_wordpress \
+	  tests/fixtures/wordpress/demo/euphrates-post-export.xml --media-dir tests/fixtures/wordpress/uploads'
+
 # Production-style: gunicorn, DEBUG off, static files collected and compressed by WhiteNoise.
 # Needs SECRET_KEY, ALLOWED_HOSTS and SITE_URL; HTTPS=0 for a plain-HTTP trial on 127.0.0.1. DEMO=1 loads demo content.
 serve: export DEBUG = 0
@@ -75,6 +83,11 @@ serve: messages
 bench: messages
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk" >&2; exit 1; }
 	$(WITH_DB) $(PY) -m ops.bench
+
+# Peak memory of the WordPress import on a generated export (BENCH_POSTS=50000 by default),
+# into a scratch database created and dropped for the run.
+bench-import: messages
+	$(WITH_DB) $(PY) -m wordpress.bench
 
 # Database dump plus media archive into var/backups/<time>/ (or BACKUP_DIR=…).
 backup: install

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "consent",
     "readership",
     "ops",
+    "redirects",
+    "wordpress",
 ]
 
 MIDDLEWARE = [
@@ -96,6 +98,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Below Locale and Common: a 404 for an old (WordPress) address becomes a 301 before they
+    # redirect it to a language guessed from the browser (see redirects/middleware.py).
+    "redirects.middleware.OldAddressRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -450,6 +455,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 # an administrator in the admin ("Discussion settings"); these are deployment facts.
 # IP address and user agent of commenters are erased after this many days (`purge_comment_ips`).
 COMMENTS_IP_RETENTION_DAYS = int(os.environ.get("COMMENTS_IP_RETENTION_DAYS", 30))
+
+# WordPress exports uploaded in the admin wait here while they import (never served).
+WORDPRESS_IMPORT_DIR = Path(os.environ.get("WORDPRESS_IMPORT_DIR", VAR_DIR / "imports"))
+# Admin uploads import in a thread of the web process (the page shows progress meanwhile).
+WORDPRESS_IMPORT_IN_BACKGROUND = True
 # "Remember me" cookie (name and email, read by static/js/comments.js); a preferences cookie.
 COMMENTS_AUTHOR_COOKIE = "comment_author"
 

@@ -1,0 +1,1 @@
+from tests.wordpress.conftest import fixtures, import_polylang  # noqa: F401

@@ -1,0 +1,171 @@
+"""Attachments into Images, from a copy of ``wp-content/uploads`` (``--media-dir``).
+
+An attachment whose file is found becomes an Image (validated and re-encoded like any upload,
+alt text from ``_wp_attachment_image_alt``, caption from its excerpt, credit from the photo's
+IPTC data WordPress keeps). A missing file is a warning; the posts that use it still import.
+With ``fetch_media`` (``--fetch-media``, command line only: an uploaded export must not make
+the server fetch addresses of its choosing), a file missing from the folder is fetched from its
+WordPress address, with a timeout and the upload size limit.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
+from urllib.request import Request, urlopen
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from articles.images import generate_renditions
+from articles.models import Image
+from articles.uploads import max_upload_bytes, validate_image_file
+from wordpress.context import Context, checksum
+from wordpress.models import Kind
+from wordpress.wxr import Record
+
+FETCH_TIMEOUT = 10  # seconds per file
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
+# WordPress's resized copies: photo-300x200.jpg, photo-scaled.jpg, photo-e1600000000000.jpg.
+_SIZE_SUFFIX = re.compile(r"-(?:\d+x\d+|scaled|rotated|e\d{10,})(?=\.\w+$)")
+_CREDIT = re.compile(r's:6:"credit";s:\d+:"([^"]*)";')
+_UPLOADS = "/wp-content/uploads/"
+
+
+def url_key(url: str) -> str:
+    """An image address without host, scheme or size suffix, to match resized copies too."""
+    path = unquote(urlsplit(url or "").path)
+    return _SIZE_SUFFIX.sub("", path).lower()
+
+
+def _relative_path(record: Record) -> str:
+    attached = record.meta.get("_wp_attached_file", "")
+    if attached:
+        return attached
+    path = unquote(urlsplit(record.get("wp:attachment_url")).path)
+    return path.split(_UPLOADS, 1)[1] if _UPLOADS in path else PurePosixPath(path).name
+
+
+def _read_file(ctx: Context, relative: str) -> bytes | None:
+    media_dir = ctx.options.media_dir
+    if media_dir is None or not relative:
+        return None
+    candidate = (media_dir / relative).resolve()
+    # Never read outside the media folder, whatever the export claims.
+    if not candidate.is_relative_to(media_dir.resolve()) or not candidate.is_file():
+        return None
+    return candidate.read_bytes()
+
+
+def _fetch(ctx: Context, url: str) -> bytes | None:
+    """The file over HTTP(S), within a timeout and the upload size limit; None on any failure."""
+    if not ctx.options.fetch_media or urlsplit(url).scheme not in ("http", "https"):
+        return None
+    limit = max_upload_bytes()
+    try:
+        with urlopen(
+            Request(url, headers={"User-Agent": "newsroom-wordpress-import"}), timeout=FETCH_TIMEOUT
+        ) as response:
+            content = response.read(limit + 1)
+    except (OSError, ValueError):
+        return None
+    return content if len(content) <= limit else None
+
+
+def import_attachment(ctx: Context, record: Record) -> None:
+    wp_id = record.int("wp:post_id")
+    title = html.unescape(record.get("title"))
+    url = record.get("wp:attachment_url") or record.get("guid")
+    relative = _relative_path(record)
+    alt = html.unescape(record.meta.get("_wp_attachment_image_alt", ""))[:250]
+    caption = html.unescape(record.get("excerpt:encoded")).strip()[:300]
+    credit_match = _CREDIT.search(record.meta.get("_wp_attachment_metadata", ""))
+    credit = html.unescape(credit_match.group(1))[:150] if credit_match else ""
+    texts = {"alt_text": alt, "caption": caption, "credit": credit}
+    data = checksum(url, relative, texts)
+    existing = ctx.record(Kind.ATTACHMENT, wp_id)
+    image = Image.objects.filter(pk=existing.object_id).first() if existing else None
+    if image is not None:
+        ctx.attachments[wp_id] = image.pk
+        ctx.attachment_urls[url_key(url)] = image.pk
+        if existing.checksum == data:
+            ctx.report.count("images", "unchanged")
+            return
+        for name, value in texts.items():
+            for code in ("en", "ar"):
+                setattr(image, f"{name}_{code}", value)
+        image.save()
+        ctx.remember(Kind.ATTACHMENT, wp_id, image.pk, data)
+        ctx.report.count("images", "updated")
+        return
+    if PurePosixPath(relative).suffix.lower() not in IMAGE_SUFFIXES:
+        ctx.report.count("images", "skipped")
+        ctx.report.warn(
+            _("attachment is not a picture, not imported: %(url)s") % {"url": url}, wp_id=wp_id, title=title
+        )
+        return
+    content = _read_file(ctx, relative) or _fetch(ctx, url)
+    if content is None:
+        ctx.report.count("images", "skipped")
+        if ctx.options.media_dir:
+            message = _("picture file not found in the media folder: %(file)s")
+            if ctx.options.fetch_media:
+                message = _("picture file not found in the media folder nor at its address: %(file)s")
+        elif ctx.options.fetch_media:
+            message = _("picture file not found at its address: %(file)s")
+        else:
+            message = _("picture file not imported (no media folder given): %(file)s")
+        ctx.report.warn(message % {"file": relative}, wp_id=wp_id, title=title)
+        return
+    if ctx.options.dry_run:
+        # Checked like an upload, but no file is written: a dry run leaves nothing behind.
+        try:
+            validate_image_file(ContentFile(content, name=PurePosixPath(relative).name))
+        except ValidationError as error:
+            ctx.report.count("images", "skipped")
+            ctx.report.warn(
+                _("picture refused (%(reason)s): %(file)s")
+                % {"reason": "; ".join(error.messages), "file": relative},
+                wp_id=wp_id,
+                title=title,
+            )
+            return
+        ctx.report.count("images", "imported")
+        return
+    image = Image(**{f"{name}_{code}": value for name, value in texts.items() for code in ("en", "ar")})
+    image.file = ContentFile(content, name=PurePosixPath(relative).name)
+    try:
+        with transaction.atomic():
+            image.save()
+    except ValidationError as error:
+        ctx.report.count("images", "skipped")
+        ctx.report.warn(
+            _("picture refused (%(reason)s): %(file)s")
+            % {"reason": "; ".join(error.messages), "file": relative},
+            wp_id=wp_id,
+            title=title,
+        )
+        return
+    ctx.attachments[wp_id] = image.pk
+    ctx.attachment_urls[url_key(url)] = image.pk
+    ctx.remember(Kind.ATTACHMENT, wp_id, image.pk, data)
+    ctx.report.count("images", "imported")
+
+
+def image_url(ctx: Context, attachment_id: int | None, url: str) -> str | None:
+    """Our address for a picture a post body shows (its largest fallback rendition), or None."""
+    pk = ctx.attachments.get(attachment_id) if attachment_id else None
+    pk = pk or ctx.attachment_urls.get(url_key(url))
+    if pk is None:
+        return None
+    if pk not in ctx.image_urls:
+        image = Image.objects.get(pk=pk)
+        renditions = [r for r in generate_renditions(image) if r.format != "webp"] or [
+            r for r in generate_renditions(image)
+        ]
+        ctx.image_urls[pk] = renditions[-1].file.url if renditions else image.file.url
+    return ctx.image_urls[pk]

@@ -1,0 +1,109 @@
+"""Imports started from the admin: the uploaded files, a run record, progress, the report.
+
+The import itself is ``wordpress_import``, in a thread of the web process so the page can
+come back at once and show progress (kept in the cache, since the import's own writes stay
+invisible until its single transaction commits). For a newsroom's whole archive the command
+is the better tool: it needs no upload, reads ``--media-dir`` and cannot be cut short by a
+web worker being recycled.
+"""
+
+import logging
+import secrets
+import shutil
+import threading
+from functools import partial
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from wordpress.importer import wordpress_import
+from wordpress.models import ImportRun, RunStatus
+from wordpress.wxr import WXRError
+
+logger = logging.getLogger(__name__)
+
+
+def _progress_key(run_pk: int) -> str:
+    return f"wordpress-import:{run_pk}:progress"
+
+
+def run_progress(run: ImportRun) -> dict:
+    """{"done": posts read, "total": posts in the files} of a running import."""
+    return cache.get(_progress_key(run.pk)) or {"done": 0, "total": 0}
+
+
+def _report_progress(run_pk: int, done: int, total: int) -> None:
+    if done == total or done % max(1, total // 100) == 0:
+        cache.set(_progress_key(run_pk), {"done": done, "total": total}, 24 * 3600)
+
+
+def _execute(
+    run_pk: int, folder: Path, paths: list[Path], options: dict, background: bool, language: str
+) -> None:
+    # The report is written in the language of the administrator who started the import.
+    try:
+        with translation.override(language):
+            _import(run_pk, paths, options)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        cache.delete(_progress_key(run_pk))
+        if background:
+            connection.close()
+
+
+def _import(run_pk: int, paths: list[Path], options: dict) -> None:
+    try:
+        report = wordpress_import(paths=paths, progress=partial(_report_progress, run_pk), **options)
+        ImportRun.objects.filter(pk=run_pk).update(
+            status=RunStatus.DONE, finished_at=timezone.now(), report=report.as_dict()
+        )
+    except WXRError as error:
+        ImportRun.objects.filter(pk=run_pk).update(
+            status=RunStatus.FAILED,
+            finished_at=timezone.now(),
+            report={"error": _("%(error)s Nothing was imported.") % {"error": error}},
+        )
+    except Exception:
+        logger.exception("WordPress import %s failed", run_pk)
+        ImportRun.objects.filter(pk=run_pk).update(
+            status=RunStatus.FAILED,
+            finished_at=timezone.now(),
+            report={
+                "error": _(
+                    "The import stopped on an unexpected error (see the server log). Nothing was imported."
+                )
+            },
+        )
+
+
+def import_run_start(
+    *, files, by, language: str = "auto", default_section: str | None = None, dry_run: bool = False
+) -> ImportRun:
+    """Keep the uploaded exports in a private folder (never served) and import them."""
+    folder = Path(settings.WORDPRESS_IMPORT_DIR) / secrets.token_hex(8)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n, upload in enumerate(files, start=1):
+        path = folder / f"export-{n}.xml"
+        with path.open("wb") as handle:
+            for chunk in upload.chunks():
+                handle.write(chunk)
+        paths.append(path)
+    run = ImportRun.objects.create(files=", ".join(f.name for f in files)[:2000], dry_run=dry_run, by=by)
+    options = {"language": language, "default_section": default_section, "dry_run": dry_run}
+    background = settings.WORDPRESS_IMPORT_IN_BACKGROUND
+    if background:
+        threading.Thread(
+            target=_execute,
+            args=(run.pk, folder, paths, options, True, translation.get_language()),
+            daemon=True,
+            name=f"wp-import-{run.pk}",
+        ).start()
+    else:
+        _execute(run.pk, folder, paths, options, False, translation.get_language())
+        run.refresh_from_db()
+    return run
