@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "newsroom",
     "articles",
     "comments",
+    # The read API (/api/v1/); "ninja" serves its interactive docs' static files.
+    "ninja",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -159,6 +162,8 @@ PUBLIC_PAGE_CACHE_EXCLUDE = (
     "/i18n/",
     "/en/admin/",
     "/ar/admin/",
+    # The API caches its own answers after counting the request against its rate limit (api/responses.py).
+    "/api/",
 )
 
 # Requests per client address per window (seconds), shared by all workers (newsroom/ratelimit.py).
@@ -166,6 +171,8 @@ RATE_LIMITS = {
     "search": (int(os.environ.get("RATE_LIMIT_SEARCH", 60)), 60),
     "comment_post": (int(os.environ.get("RATE_LIMIT_COMMENTS", 10)), 600),
     "login": (int(os.environ.get("RATE_LIMIT_LOGIN", 20)), 600),
+    # Anonymous API reads per address per minute; partners' keys carry their own limits.
+    "api": (int(os.environ.get("RATE_LIMIT_API", 120)), 60),
 }
 
 AUTHENTICATION_BACKENDS = [

@@ -15,6 +15,8 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("robots.txt", robots_txt, name="robots-txt"),
+    # The read API: not language-prefixed (the language is the ?lang= parameter).
+    path("api/", include("api.urls")),
     path(
         "sitemap.xml",
         sitemap_views.index,
