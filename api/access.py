@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from ninja.security import APIKeyHeader
 
 from api.models import ApiKey, split_key
@@ -40,7 +40,8 @@ def _over_limit(retry_after: int) -> ApiProblem:
     return ApiProblem(
         429,
         "rate_limited",
-        _("Too many requests. Please wait %(seconds)s seconds and try again.") % {"seconds": retry_after},
+        _("Too many requests. Please wait %(seconds)s seconds and try again."),
+        params={"seconds": retry_after},
         headers={"Retry-After": str(max(retry_after, 1))},
     )
 

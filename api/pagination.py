@@ -10,7 +10,7 @@ import json
 from datetime import datetime
 
 from django.db.models import Q
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from api.problems import ApiProblem
 

@@ -11,25 +11,28 @@ import json
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import translation
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _, gettext_lazy as _lazy
 
 PROBLEM_TYPE = "application/problem+json"
 
 TITLES = {
-    400: gettext_lazy("Bad request"),
-    401: gettext_lazy("Unauthorized"),
-    404: gettext_lazy("Not found"),
-    405: gettext_lazy("Method not allowed"),
-    422: gettext_lazy("Invalid parameters"),
-    429: gettext_lazy("Too many requests"),
-    500: gettext_lazy("Server error"),
+    400: _lazy("Bad request"),
+    401: _lazy("Unauthorized"),
+    404: _lazy("Not found"),
+    405: _lazy("Method not allowed"),
+    422: _lazy("Invalid parameters"),
+    429: _lazy("Too many requests"),
+    500: _lazy("Server error"),
 }
 
 
 class ApiProblem(Exception):
-    def __init__(self, status: int, code: str, detail, *, headers=None, **extra):
-        super().__init__(str(detail))
-        self.status, self.code, self.detail = status, code, detail
+    """An error answer. ``detail`` is a lazy translation (with ``params`` for its placeholders),
+    translated when the answer is written, in the reader's language."""
+
+    def __init__(self, status: int, code: str, detail, *, params=None, headers=None, **extra):
+        super().__init__(code)
+        self.status, self.code, self.detail, self.params = status, code, detail, params
         self.headers = headers or {}
         self.extra = extra
 
@@ -49,7 +52,7 @@ def problem_response(request, problem: ApiProblem) -> HttpResponse:
             "type": "about:blank",
             "title": str(TITLES.get(problem.status, _("Error"))),
             "status": problem.status,
-            "detail": str(problem.detail),
+            "detail": str(problem.detail) % problem.params if problem.params else str(problem.detail),
             "instance": request.get_full_path(),
             "code": problem.code,
             **problem.extra,
@@ -75,7 +78,7 @@ def install_handlers(api) -> None:
 
     @api.exception_handler(Http404)
     def on_not_found(request, exc):
-        return problem_response(request, ApiProblem(404, "not_found", _("Nothing is published here.")))
+        return problem_response(request, ApiProblem(404, "not_found", _lazy("Nothing is published here.")))
 
     @api.exception_handler(ValidationError)
     def on_invalid(request, exc):
@@ -85,12 +88,12 @@ def install_handlers(api) -> None:
         ]
         return problem_response(
             request,
-            ApiProblem(422, "invalid_parameters", _("Some parameters are not valid."), errors=errors),
+            ApiProblem(422, "invalid_parameters", _lazy("Some parameters are not valid."), errors=errors),
         )
 
     @api.exception_handler(AuthenticationError)
     def on_unauthenticated(request, exc):
-        return problem_response(request, ApiProblem(401, "invalid_key", _("This API key is not valid.")))
+        return problem_response(request, ApiProblem(401, "invalid_key", _lazy("This API key is not valid.")))
 
     @api.exception_handler(HttpError)
     def on_http_error(request, exc):
