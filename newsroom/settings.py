@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     # The read API (/api/v1/); "ninja" serves its interactive docs' static files.
     "ninja",
     "api",
+    # Live blogs and the breaking-news strip.
+    "live",
 ]
 
 MIDDLEWARE = [
@@ -390,6 +392,8 @@ COOKIE_CONSENT_REGISTRY = [
 ]
 
 SITE_NAME = _("Euphrates Post")
+# How often an open live blog checks for new updates (a cached JSON document; 304 when nothing changed).
+LIVE_POLL_SECONDS = int(os.environ.get("LIVE_POLL_SECONDS", 15))
 LOGIN_URL = "admin:login"
 
 # Django 6.1's MAILERS replaces EMAIL_BACKEND. Development prints mail to the console;

@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("cookies/", consent_views.consent_update, name="cookie_consent"),
     path("reads/<int:article_id>.gif", consent_views.read_beacon, name="read_beacon"),
     path("comments/", include("comments.urls")),
+    path("live/", include("live.urls")),
     path("", include("articles.urls")),
     prefix_default_language=True,
 )

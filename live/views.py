@@ -1,0 +1,99 @@
+"""The two small JSON documents the reader's scripts poll: a live blog's latest updates and the
+breaking-news alert. Both are cached under the public generation with ETag/Last-Modified (a
+poll that finds nothing new is a 304 from the cache), so any number of open pages costs the
+database nothing between two updates, and whole pages stay in the page cache.
+"""
+
+import json
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.views.decorators.http import require_GET
+
+from api.responses import cached_json
+from articles.images import prefetch_renditions
+from articles.models import Article
+from live.models import BreakingAlert, LiveBlog, LiveUpdate
+
+# The most recent updates a page shows and a poll returns (older ones stay on the page).
+LATEST = 50
+# Breaking alerts are polled, not purged: at most this many seconds stale (and expiry needs no job).
+BREAKING_SECONDS = 5
+
+
+def current_language():
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def live_blog_of(article_id, language):
+    return (
+        LiveBlog.objects.filter(
+            article__in=Article.objects.live(language).values("pk"), article_id=article_id
+        )
+        .select_related("article")
+        .first()
+    )
+
+
+def latest_updates(live_blog, language, limit=LATEST):
+    updates = list(
+        LiveUpdate.objects.visible(language)
+        .filter(live_blog=live_blog)
+        .select_related("image", "author")[:limit]
+    )
+    prefetch_renditions([u.image for u in updates if u.image_id])
+    return updates
+
+
+def update_html(update, request):
+    return render_to_string("live/includes/_update.html", {"update": update}, request)
+
+
+@require_GET
+def updates(request, article_id):
+    language = current_language()
+    live_blog = live_blog_of(article_id, language)
+    if live_blog is None:
+        return JsonResponse({"error": "not found"}, status=404)
+
+    def compute():
+        found = latest_updates(live_blog, language)
+        return json.dumps(
+            {
+                "ended": live_blog.is_ended(),
+                "updates": [
+                    {
+                        "id": u.pk,
+                        "posted_at": u.posted_at.isoformat(),
+                        "key_event": u.key_event,
+                        "html": update_html(u, request),
+                    }
+                    for u in found
+                ],
+            },
+            ensure_ascii=False,
+        ).encode()
+
+    return cached_json(request, language=language, compute=compute)
+
+
+@require_GET
+def breaking(request):
+    language = current_language()
+
+    def compute():
+        alert = BreakingAlert.objects.current(language).select_related("article").first()
+        body = None
+        if alert is not None:
+            body = {
+                "id": alert.pk,
+                "text": getattr(alert, f"text_{language}"),
+                "url": alert.article.get_absolute_url(language),
+                "expires_at": alert.expires_at.isoformat(),
+            }
+        return json.dumps({"alert": body}, ensure_ascii=False).encode()
+
+    seconds = min(BREAKING_SECONDS, settings.PUBLIC_PAGE_CACHE_SECONDS)
+    return cached_json(request, language=language, compute=compute, seconds=seconds)
