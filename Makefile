@@ -47,9 +47,9 @@ messages: install
 # Refresh the .po files after changing user-facing strings (needs GNU gettext's xgettext;
 # each app keeps its own catalogue, site templates use locale/).
 makemessages: install
-	@for d in articles comments newsroom; do (cd $$d && ../$(PY) ../manage.py makemessages -l ar --no-obsolete -v 0); done
+	@for d in articles comments newsroom api live; do (cd $$d && ../$(PY) ../manage.py makemessages -l ar --no-obsolete -v 0); done
 	@$(PY) manage.py makemessages -l ar --no-obsolete -v 0 --ignore ./.venv --ignore ./var \
-	  --ignore ./articles --ignore ./comments --ignore ./newsroom --ignore ./tests
+	  --ignore ./articles --ignore ./comments --ignore ./newsroom --ignore ./api --ignore ./live --ignore ./tests
 
 # Development server: DEBUG on unless the environment says otherwise.
 run: export DEBUG ?= 1

@@ -166,6 +166,9 @@ PUBLIC_PAGE_CACHE_EXCLUDE = (
     "/ar/admin/",
     # The API caches its own answers after counting the request against its rate limit (api/responses.py).
     "/api/",
+    # Live blogs' and breaking news' JSON, cached by the views themselves (live/views.py).
+    "/en/live/",
+    "/ar/live/",
 )
 
 # Requests per client address per window (seconds), shared by all workers (newsroom/ratelimit.py).

@@ -63,7 +63,7 @@
     var text =
       count === 1
         ? section.getAttribute("data-announce-one")
-        : section.getAttribute("data-announce-many").replace("%(count)s", String(count));
+        : section.getAttribute("data-announce-many").replace("{count}", String(count));
     announcer.textContent = text;
   }
 
