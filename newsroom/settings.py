@@ -397,6 +397,8 @@ COOKIE_CONSENT_REGISTRY = [
 SITE_NAME = _("Euphrates Post")
 # How often an open live blog checks for new updates (a cached JSON document; 304 when nothing changed).
 LIVE_POLL_SECONDS = int(os.environ.get("LIVE_POLL_SECONDS", 15))
+# How often open pages check for a breaking-news alert (a tiny cached JSON document).
+BREAKING_POLL_SECONDS = int(os.environ.get("BREAKING_POLL_SECONDS", 20))
 LOGIN_URL = "admin:login"
 
 # Django 6.1's MAILERS replaces EMAIL_BACKEND. Development prints mail to the console;

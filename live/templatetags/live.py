@@ -16,9 +16,6 @@ from live.views import current_language, latest_updates
 
 register = template.Library()
 
-POLL_SECONDS = getattr(settings, "LIVE_POLL_SECONDS", 15)
-
-
 def _live_blog(article):
     cached = getattr(article, "_live_blog_lookup", None)
     if cached is None:
@@ -45,7 +42,7 @@ def live_blog(context, article):
         "updates": updates,
         "key_events": [u for u in updates if u.key_event],
         "newer_url": newer_url,
-        "poll_seconds": getattr(settings, "LIVE_POLL_SECONDS", POLL_SECONDS),
+        "poll_seconds": getattr(settings, "LIVE_POLL_SECONDS", 15),
         "request": request,
     }
 
@@ -111,4 +108,4 @@ def breaking_strip(context):
             is_allowed = None
         # The page cache keys pages by consent state, so this may be written into a shared page.
         remember = bool(is_allowed and is_allowed(request, "preferences"))
-    return {"remember": remember}
+    return {"remember": remember, "poll_seconds": getattr(settings, "BREAKING_POLL_SECONDS", 20)}

@@ -1,5 +1,5 @@
 /* Breaking-news strip: fetched from a tiny cached document (so whole pages stay in the page
-   cache) and checked again every 20 seconds. A dismissed alert stays dismissed for this tab
+   cache) and checked again every BREAKING_POLL_SECONDS (20). A dismissed alert stays dismissed for this tab
    (sessionStorage: nothing is sent to us and it ends with the tab); across visits only when
    the reader has accepted preference cookies (data-remember, then localStorage). */
 (function () {
@@ -11,6 +11,7 @@
   }
   var link = strip.querySelector("[data-breaking-link]");
   var src = strip.getAttribute("data-src");
+  var interval = Math.max(1, parseInt(strip.getAttribute("data-interval"), 10) || 20) * 1000;
   var KEY = "breaking-dismissed";
   var current = null;
 
@@ -84,5 +85,5 @@
     if (!document.hidden) {
       check();
     }
-  }, 20000);
+  }, interval);
 })();

@@ -18,6 +18,7 @@
   // We keep the reader's place ourselves (below); the browser's own scroll anchoring would
   // adjust a second time.
   document.documentElement.style.overflowAnchor = "none";
+  document.body.style.overflowAnchor = "none";
 
   function shownIds() {
     var ids = {};
