@@ -50,6 +50,9 @@ PAGES = [
 API_PAGES = [
     ("api_list", "/api/v1/articles?lang=en"),
     ("api_detail", "/api/v1/articles/{showcase}?lang=en"),
+    # The document open live blogs poll (a bilingual story is made a live blog with 50 updates; the
+    # showcase article stays an ordinary article, comparable with earlier runs).
+    ("live_updates", "/en/live/{live}/updates.json"),
 ]
 TARGETS = {
     "cached_ratio": {"article": 0.5, "home": 0.5, "section": 0.5},
@@ -243,6 +246,7 @@ def main() -> int:
         showcase = conn.execute(
             "SELECT id FROM articles_article WHERE slug_en = 'bench-showcase'"
         ).fetchone()[0]
+    manage(env, "seed_live_blog", "--slug", "bench-showcase", "--updates", "50")
     PAGES.extend((name, path.format(showcase=showcase)) for name, path in API_PAGES)
 
     manage(env, "collectstatic", "--no-input", "-v", "0")

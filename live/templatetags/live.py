@@ -16,6 +16,7 @@ from live.views import current_language, latest_updates
 
 register = template.Library()
 
+
 def _live_blog(article):
     cached = getattr(article, "_live_blog_lookup", None)
     if cached is None:
