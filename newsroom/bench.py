@@ -304,7 +304,11 @@ def main() -> int:
         results["worker_rss_mb"] = worker_rss_mb(master) if master else []
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # never hide the error that brought us here
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=30)
 
     # /healthz is measured twice (its two runs); their mean damps the noise of one 8-second run.
     health = (results["pages"]["healthz"]["cached"]["rps"] + results["pages"]["healthz"]["bypass"]["rps"]) / 2
