@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +18,12 @@ from articles.sanitize import sanitize_html
 
 def _language(language=None):
     return (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def _article_live(language, column):
+    """The row's article is live in ``language`` (``Article.objects.live``), checked per row by
+    primary key: a few index lookups, never a scan of every live article."""
+    return Exists(Article.objects.live(language).filter(pk=OuterRef(column)))
 
 
 class LiveBlog(models.Model):
@@ -56,12 +62,15 @@ class LiveUpdateQuerySet(models.QuerySet):
         """What readers of ``language`` see: updates written in it, not deleted, posted, on a
         live blog whose article is live in that language; newest first."""
         language = _language(language)
-        return self.filter(
-            Q(**{f"body_{language}__gt": ""}),
-            deleted_at__isnull=True,
-            posted_at__lte=timezone.now(),
-            live_blog__article__in=Article.objects.live(language).values("pk"),
-        ).order_by("-posted_at", "-pk")
+        return (
+            self.filter(
+                Q(**{f"body_{language}__gt": ""}),
+                deleted_at__isnull=True,
+                posted_at__lte=timezone.now(),
+            )
+            .filter(_article_live(language, "live_blog__article_id"))
+            .order_by("-posted_at", "-pk")
+        )
 
 
 class LiveUpdate(models.Model):
@@ -122,12 +131,15 @@ class BreakingAlertQuerySet(models.QuerySet):
         """Alerts readers of ``language`` see now: written in it, not withdrawn, not expired,
         linking an article live in that language; newest first."""
         language = _language(language)
-        return self.filter(
-            Q(**{f"text_{language}__gt": ""}),
-            withdrawn_at__isnull=True,
-            expires_at__gt=timezone.now(),
-            article__in=Article.objects.live(language).values("pk"),
-        ).order_by("-created_at", "-pk")
+        return (
+            self.filter(
+                Q(**{f"text_{language}__gt": ""}),
+                withdrawn_at__isnull=True,
+                expires_at__gt=timezone.now(),
+            )
+            .filter(_article_live(language, "article_id"))
+            .order_by("-created_at", "-pk")
+        )
 
 
 class BreakingAlert(models.Model):
