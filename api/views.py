@@ -7,11 +7,11 @@ of the address, so the address alone is the cache key (for our cache and any pro
 shapes in ``api.schemas``, caching and validators in ``api.responses``.
 """
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Literal
 
 from django.shortcuts import get_object_or_404
-from django.utils import translation
+from django.utils import timezone, translation
 from ninja import NinjaAPI, Query, Schema
 from pydantic import Field
 
@@ -112,7 +112,10 @@ def list_articles(request, filters: Query[ArticleFilters]):
         if filters.author:
             queryset = queryset.filter(article_authors__author__slug=filters.author)
         if filters.updated_since:
-            queryset = queryset.filter(updated_at__gte=filters.updated_since)
+            since = filters.updated_since
+            if timezone.is_naive(since):  # a time without an offset is UTC, as every time we send
+                since = timezone.make_aware(since, UTC)
+            queryset = queryset.filter(updated_at__gte=since)
         items, cursor = page(
             queryset,
             fields=("publish_at", "pk"),

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from django.utils import timezone
@@ -88,6 +88,9 @@ def test_list_filters_by_section_tag_author_and_update_time(client):
     tagged.summary_en = "Changed"
     tagged.save()
     assert ids(client.get("/api/v1/articles", {"updated_since": since.isoformat()})) == [tagged.pk]
+    # A time without an offset is taken as UTC.
+    naive = since.astimezone(UTC).replace(tzinfo=None).isoformat()
+    assert ids(client.get("/api/v1/articles", {"updated_since": naive})) == [tagged.pk]
 
 
 def test_detail_has_body_corrections_and_related_stories(client):
