@@ -61,3 +61,25 @@ def test_interactive_docs_run_no_inline_script(client):
     assert "swagger-ui-bundle.js" in html
     assert "<script>" not in html.replace(" ", "")
     assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_writes_are_refused_with_a_problem_naming_the_allowed_method(client):
+    response = client.post("/api/v1/articles", headers={"Accept-Language": "ar"})
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/problem+json"
+    assert response["Allow"] == "GET"
+    assert response.json()["code"] == "method_not_allowed"
+    assert response["Content-Language"] == "ar"
+
+
+def test_an_unknown_api_address_is_a_problem(client):
+    response = client.get("/api/v2/articles")
+    assert response.status_code == 404
+    assert response.json()["code"] == "no_such_endpoint"
+
+
+def test_head_is_answered_like_get(client):
+    make_article()
+    get, head = client.get("/api/v1/articles"), client.head("/api/v1/articles")
+    assert head.status_code == 200
+    assert head["ETag"] == get["ETag"]
