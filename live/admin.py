@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _, gettext_lazy, ngettext
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 from reversion.admin import VersionAdmin
 
-from articles.models import Image
+from articles.uploads import validate_image_file
 from live import services
 from live.models import BreakingAlert, LiveBlog, LiveUpdate
 
@@ -31,15 +31,24 @@ class QuickUpdateForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4, "dir": "rtl", "lang": "ar"}),
     )
     key_event = forms.BooleanField(label=gettext_lazy("Key event"), required=False)
-    image = forms.ModelChoiceField(
-        label=gettext_lazy("Picture"), queryset=Image.objects.all(), required=False, widget=forms.NumberInput
+    picture = forms.FileField(
+        label=gettext_lazy("Picture"),
+        required=False,
+        help_text=gettext_lazy("Optional. JPEG, PNG, WebP or GIF; stored in the image library."),
     )
-    image.help_text = gettext_lazy("Optional: the number of a picture in the image library.")
+    picture_alt = forms.CharField(
+        label=gettext_lazy("What the picture shows"),
+        required=False,
+        max_length=250,
+        help_text=gettext_lazy("For readers who cannot see it."),
+    )
 
     def clean(self):
         data = super().clean()
         if not (data.get("text_en", "").strip() or data.get("text_ar", "").strip()):
             raise ValidationError(_("Write the update in at least one language."))
+        if data.get("picture"):
+            validate_image_file(data["picture"])
         return data
 
 
@@ -65,15 +74,19 @@ class LiveBlogAdmin(admin.ModelAdmin):
         live_blog = get_object_or_404(LiveBlog.objects.select_related("article"), pk=pk)
         if not request.user.has_perm("live.add_liveupdate"):
             raise PermissionDenied
-        form = QuickUpdateForm(request.POST or None)
+        form = QuickUpdateForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
             try:
+                image = None
+                if data["picture"]:
+                    image = services.image_from_upload(file=data["picture"], alt_text=data["picture_alt"])
                 services.live_update_post(
                     live_blog=live_blog,
                     by=request.user,
-                    texts={"en": form.cleaned_data["text_en"], "ar": form.cleaned_data["text_ar"]},
-                    key_event=form.cleaned_data["key_event"],
-                    image=form.cleaned_data["image"],
+                    texts={"en": data["text_en"], "ar": data["text_ar"]},
+                    key_event=data["key_event"],
+                    image=image,
                 )
             except ValidationError as error:
                 form.add_error(None, error)

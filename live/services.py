@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from articles.models import LANGUAGE_CODES
+from articles.models import LANGUAGE_CODES, Image
 from live.models import BreakingAlert, LiveBlog, LiveUpdate
 
 
@@ -23,6 +23,21 @@ def text_to_html(text: str) -> str:
         return text
     paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
     return "".join(f"<p>{escape(part).replace(chr(10), '<br>')}</p>" for part in paragraphs)
+
+
+def image_from_upload(*, file, alt_text: str = "") -> Image:
+    """A picture sent with a quick update, into the image library (validated, re-encoded without
+    metadata by ``Image.save``), with its renditions made now rather than by the first reader."""
+    from articles.images import generate_renditions
+
+    image = Image(file=file)
+    for code in LANGUAGE_CODES:
+        setattr(image, f"alt_text_{code}", alt_text)
+    with transaction.atomic():
+        image.full_clean()
+        image.save()
+    generate_renditions(image)
+    return image
 
 
 def _author_of(user):

@@ -95,3 +95,36 @@ def test_an_editor_raises_and_withdraws_a_breaking_alert(client):
     )
     alert.refresh_from_db()
     assert alert.withdrawn_at is not None
+
+
+def test_a_picture_sent_with_a_quick_update_goes_to_the_library_with_renditions(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.factories import jpeg_bytes
+
+    blog = make_live_blog()
+    client.force_login(writer())
+    picture = SimpleUploadedFile("scene.jpg", jpeg_bytes(size=(900, 600)), content_type="image/jpeg")
+    response = client.post(
+        reverse("admin:live_liveblog_desk", args=[blog.pk]),
+        {"text_en": "The bridge this morning.", "picture": picture, "picture_alt": "A damaged bridge"},
+    )
+    assert response.status_code == 302
+    update = LiveUpdate.objects.get()
+    assert update.image.alt_text_en == "A damaged bridge"
+    assert update.image.renditions.filter(format="webp").exists()
+    html = client.get(blog.article.get_absolute_url("en")).content.decode()
+    assert 'alt="A damaged bridge"' in html
+
+
+def test_a_file_that_is_not_a_picture_is_refused(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    blog = make_live_blog()
+    client.force_login(writer())
+    response = client.post(
+        reverse("admin:live_liveblog_desk", args=[blog.pk]),
+        {"text_en": "x", "picture": SimpleUploadedFile("x.jpg", b"not an image", content_type="image/jpeg")},
+    )
+    assert response.status_code == 200
+    assert not LiveUpdate.objects.exists()
