@@ -11,18 +11,18 @@ import json
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import translation
-from django.utils.translation import gettext as _, gettext_lazy as _lazy
+from django.utils.translation import gettext as _, gettext_lazy
 
 PROBLEM_TYPE = "application/problem+json"
 
 TITLES = {
-    400: _lazy("Bad request"),
-    401: _lazy("Unauthorized"),
-    404: _lazy("Not found"),
-    405: _lazy("Method not allowed"),
-    422: _lazy("Invalid parameters"),
-    429: _lazy("Too many requests"),
-    500: _lazy("Server error"),
+    400: gettext_lazy("Bad request"),
+    401: gettext_lazy("Unauthorized"),
+    404: gettext_lazy("Not found"),
+    405: gettext_lazy("Method not allowed"),
+    422: gettext_lazy("Invalid parameters"),
+    429: gettext_lazy("Too many requests"),
+    500: gettext_lazy("Server error"),
 }
 
 
@@ -78,7 +78,9 @@ def install_handlers(api) -> None:
 
     @api.exception_handler(Http404)
     def on_not_found(request, exc):
-        return problem_response(request, ApiProblem(404, "not_found", _lazy("Nothing is published here.")))
+        return problem_response(
+            request, ApiProblem(404, "not_found", gettext_lazy("Nothing is published here."))
+        )
 
     @api.exception_handler(ValidationError)
     def on_invalid(request, exc):
@@ -88,12 +90,16 @@ def install_handlers(api) -> None:
         ]
         return problem_response(
             request,
-            ApiProblem(422, "invalid_parameters", _lazy("Some parameters are not valid."), errors=errors),
+            ApiProblem(
+                422, "invalid_parameters", gettext_lazy("Some parameters are not valid."), errors=errors
+            ),
         )
 
     @api.exception_handler(AuthenticationError)
     def on_unauthenticated(request, exc):
-        return problem_response(request, ApiProblem(401, "invalid_key", _lazy("This API key is not valid.")))
+        return problem_response(
+            request, ApiProblem(401, "invalid_key", gettext_lazy("This API key is not valid."))
+        )
 
     @api.exception_handler(HttpError)
     def on_http_error(request, exc):
