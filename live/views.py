@@ -7,7 +7,9 @@ database nothing between two updates, and whole pages stay in the page cache.
 import json
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.views.decorators.http import require_GET
@@ -76,6 +78,23 @@ def updates(request, article_id):
         return cached_json(request, language=language, compute=compute)
     except Http404:
         return JsonResponse({"error": "not found"}, status=404)
+
+
+@require_GET
+def all_updates(request, article_id):
+    """Every update of a live blog, 50 a page, newest first: where readers without JavaScript
+    find the updates older than those on the article page. An ordinary page for the page cache."""
+    language = current_language()
+    live_blog = live_blog_of(article_id, language)
+    if live_blog is None:
+        raise Http404
+    updates = (
+        LiveUpdate.objects.visible(language).filter(live_blog=live_blog).select_related("image", "author")
+    )
+    page = Paginator(updates, LATEST).get_page(request.GET.get("page"))
+    prefetch_renditions([u.image for u in page if u.image_id])
+    context = {"live_blog": live_blog, "article": live_blog.article, "page_obj": page, "updates": page}
+    return render(request, "live/all_updates.html", context)
 
 
 @require_GET

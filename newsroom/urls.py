@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("reads/<int:article_id>.gif", consent_views.read_beacon, name="read_beacon"),
     path("comments/", include("comments.urls")),
     path("live/", include("live.urls")),
+    path("coverage/", include(("live.urls_pages", "live_pages"))),
     path("", include("articles.urls")),
     prefix_default_language=True,
 )

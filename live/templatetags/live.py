@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 
 from live.models import LiveBlog
-from live.views import current_language, latest_updates
+from live.views import LATEST, current_language, latest_updates
 
 register = template.Library()
 
@@ -32,7 +32,7 @@ def live_blog(context, article):
     if blog is None:
         return {"live_blog": None}
     language = current_language()
-    updates = latest_updates(blog, language)
+    updates = latest_updates(blog, language, limit=LATEST + 1)
     # No-JavaScript readers get new updates by following a link that always loads the page
     # again (a link to the very same address would only scroll), and both addresses are cached.
     on_page_param = request is not None and "page" in request.GET
@@ -40,8 +40,9 @@ def live_blog(context, article):
     return {
         "live_blog": blog,
         "article": article,
-        "updates": updates,
-        "key_events": [u for u in updates if u.key_event],
+        "updates": updates[:LATEST],
+        "has_older": len(updates) > LATEST,
+        "key_events": [u for u in updates[:LATEST] if u.key_event],
         "newer_url": newer_url,
         "poll_seconds": getattr(settings, "LIVE_POLL_SECONDS", 15),
         "request": request,

@@ -77,3 +77,30 @@ def test_dismissals_are_remembered_only_with_preferences_accepted(client):
     assert "data-remember" in client.get("/en/").content.decode()
     client.cookies[settings.COOKIE_CONSENT_COOKIE_NAME] = consent_cookie(("statistics",))
     assert "data-remember" not in client.get("/en/").content.decode()
+
+
+def test_updates_beyond_the_latest_fifty_are_on_the_all_updates_pages(client, settings):
+    from datetime import timedelta
+
+    from live.models import LiveUpdate
+
+    blog = make_live_blog()
+    now = timezone.now()
+    LiveUpdate.objects.bulk_create(
+        LiveUpdate(
+            live_blog=blog, body_en=f"<p>Entry {n}</p>", body_ar="", posted_at=now - timedelta(minutes=n)
+        )
+        for n in range(55)
+    )
+    html = client.get(blog.article.get_absolute_url("en")).content.decode()
+    assert html.count('class="live-update"') == 50
+    older = f"/en/coverage/{blog.article_id}/?page=2"
+    assert f'href="{older}"' in html
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 600
+    page = client.get(older)
+    assert page.status_code == 200
+    assert [f"Entry {n}" in page.content.decode() for n in (49, 50, 54)] == [False, True, True]
+    assert client.get(older)["X-Cache"] == "HIT"
+    assert client.get(f"/ar/coverage/{blog.article_id}/").status_code == 200
+    draft_blog = make_live_blog(article=make_article(status="draft"))
+    assert client.get(f"/en/coverage/{draft_blog.article_id}/").status_code == 404
