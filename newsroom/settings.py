@@ -80,6 +80,11 @@ INSTALLED_APPS = [
     "ops",
     "redirects",
     "wordpress",
+    # The read API (/api/v1/); "ninja" serves its interactive docs' static files.
+    "ninja",
+    "api",
+    # Live blogs and the breaking-news strip.
+    "live",
 ]
 
 MIDDLEWARE = [
@@ -171,6 +176,11 @@ PUBLIC_PAGE_CACHE_EXCLUDE = (
     "/i18n/",
     "/en/admin/",
     "/ar/admin/",
+    # The API caches its own answers after counting the request against its rate limit (web/responses.py).
+    "/api/",
+    # Live blogs' and breaking news' JSON, cached by the views themselves (live/views.py).
+    "/en/live/",
+    "/ar/live/",
 )
 
 # Requests per client address per window (seconds), shared by all workers (web/ratelimit.py).
@@ -178,6 +188,8 @@ RATE_LIMITS = {
     "search": (int(os.environ.get("RATE_LIMIT_SEARCH", 60)), 60),
     "comment_post": (int(os.environ.get("RATE_LIMIT_COMMENTS", 10)), 600),
     "login": (int(os.environ.get("RATE_LIMIT_LOGIN", 20)), 600),
+    # Anonymous API reads per address per minute; partners' keys carry their own limits.
+    "api": (int(os.environ.get("RATE_LIMIT_API", 120)), 60),
 }
 
 AUTHENTICATION_BACKENDS = [
@@ -428,6 +440,11 @@ if not SITE_URL:
         )
     SITE_URL = f"{'https' if HTTPS else 'http'}://127.0.0.1:{os.environ.get('PORT', '8000')}"
 SITE_URL = site_url_from_env(SITE_URL, https=HTTPS)
+
+# How often an open live blog checks for new updates (a cached JSON document; 304 when nothing changed).
+LIVE_POLL_SECONDS = int(os.environ.get("LIVE_POLL_SECONDS", 15))
+# How often open pages check for a breaking-news alert (a tiny cached JSON document).
+BREAKING_POLL_SECONDS = int(os.environ.get("BREAKING_POLL_SECONDS", 20))
 LOGIN_URL = "admin:login"
 
 # Django 6.1's MAILERS replaces EMAIL_BACKEND. Development prints mail to the console;

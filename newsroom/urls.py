@@ -17,6 +17,8 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("robots.txt", robots_txt, name="robots-txt"),
+    # The read API: not language-prefixed (the language is the ?lang= parameter).
+    path("api/", include("api.urls")),
     path(
         "sitemap.xml",
         sitemap_index,
@@ -40,6 +42,8 @@ urlpatterns += i18n_patterns(
     path("cookies/", consent_views.consent_update, name="cookie_consent"),
     path("reads/<int:article_id>.gif", readership_views.read_beacon, name="read_beacon"),
     path("comments/", include("comments.urls")),
+    path("live/", include("live.urls")),
+    path("coverage/", include(("live.urls_pages", "live_pages"))),
     path("", include("articles.urls")),
     prefix_default_language=True,
 )

@@ -18,6 +18,8 @@ from tests.factories import make_article, make_author, make_image, make_section,
 pytestmark = pytest.mark.django_db
 
 BUDGET = 12
+# The article page also asks whether the article is a live blog (live/, one indexed lookup).
+PAGE_BUDGETS = {"article": BUDGET + 1}
 
 
 def add_comments(article, count):
@@ -94,7 +96,7 @@ def urls(newsroom, language):
 def test_reader_pages_stay_within_the_query_budget(client, newsroom, language, django_assert_max_num_queries):
     for name, url in urls(newsroom, language).items():
         cache.clear()  # cold: nothing from the cache helps
-        with django_assert_max_num_queries(BUDGET, info=name):
+        with django_assert_max_num_queries(PAGE_BUDGETS.get(name, BUDGET), info=name):
             response = client.get(url)
         assert response.status_code == 200, name
 
