@@ -162,44 +162,33 @@ def list_sections(request, query: Query[LanguageQuery]):
         return cached_json(request, language=language, compute=compute)
 
 
-@api.get("/tags", response={200: schemas.TagPage, **ERRORS}, summary="Tags")
-def list_tags(request, query: Query[ListQuery]):
+def _paged_by_id(request, query, queryset, schema, represent):
+    """One cached page of ``queryset`` (newest id first), each item through ``represent``."""
     language = query.lang
 
     def compute():
-        tags = Tag.objects.exclude(**{f"slug_{language}": ""})
-        items, cursor = page(tags, fields=("pk",), kinds=(int,), cursor=query.cursor, limit=query.limit)
-        return _json(
-            schemas.TagPage,
-            {
-                "items": [tag_link(request, tag, language) for tag in items],
-                "next_cursor": cursor,
-                "next": _next(request, cursor),
-            },
-        )
+        items, cursor = page(queryset, fields=("pk",), kinds=(int,), cursor=query.cursor, limit=query.limit)
+        data = {
+            "items": [represent(request, item, language) for item in items],
+            "next_cursor": cursor,
+            "next": _next(request, cursor),
+        }
+        return _json(schema, data)
 
     with translation.override(language):
         return cached_json(request, language=language, compute=compute)
+
+
+@api.get("/tags", response={200: schemas.TagPage, **ERRORS}, summary="Tags")
+def list_tags(request, query: Query[ListQuery]):
+    tags = Tag.objects.exclude(**{f"slug_{query.lang}": ""})
+    return _paged_by_id(request, query, tags, schemas.TagPage, tag_link)
 
 
 @api.get("/authors", response={200: schemas.AuthorPage, **ERRORS}, summary="Authors")
 def list_authors(request, query: Query[ListQuery]):
-    language = query.lang
-
-    def compute():
-        authors = Author.objects.exclude(display_name_en="", display_name_ar="")
-        items, cursor = page(authors, fields=("pk",), kinds=(int,), cursor=query.cursor, limit=query.limit)
-        return _json(
-            schemas.AuthorPage,
-            {
-                "items": [author_out(request, author, language) for author in items],
-                "next_cursor": cursor,
-                "next": _next(request, cursor),
-            },
-        )
-
-    with translation.override(language):
-        return cached_json(request, language=language, compute=compute)
+    authors = Author.objects.exclude(display_name_en="", display_name_ar="")
+    return _paged_by_id(request, query, authors, schemas.AuthorPage, author_out)
 
 
 SEARCH_PAGE_SIZE = 20
