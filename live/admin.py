@@ -4,6 +4,7 @@ edited with their revisions kept (django-reversion), breaking alerts raised and 
 from ckeditor.widgets import CKEditorWidget
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -74,6 +75,8 @@ class LiveBlogAdmin(admin.ModelAdmin):
         live_blog = get_object_or_404(LiveBlog.objects.select_related("article"), pk=pk)
         if not request.user.has_perm("live.add_liveupdate"):
             raise PermissionDenied
+        if request.method == "POST" and "delete" in request.POST:
+            return self.desk_delete(request, live_blog)
         form = QuickUpdateForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
@@ -93,15 +96,31 @@ class LiveBlogAdmin(admin.ModelAdmin):
             else:
                 self.message_user(request, _("Update posted."), messages.SUCCESS)
                 return HttpResponseRedirect(request.path)
+        updates = list(
+            live_blog.updates.filter(deleted_at__isnull=True).select_related("author", "posted_by")[:30]
+        )
+        for update in updates:
+            # Everyone on the desk sees the whole blog; edit and delete only what is theirs to change.
+            update.editable = update.is_editable_by(request.user)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "live_blog": live_blog,
             "form": form,
-            "updates": live_blog.updates.filter(deleted_at__isnull=True).select_related("author")[:30],
+            "updates": updates,
+            "can_delete": request.user.has_perm("live.delete_liveupdate"),
             "title": _("Live desk: %(article)s") % {"article": live_blog.article},
         }
         return TemplateResponse(request, "admin/live/liveblog/desk.html", context)
+
+    def desk_delete(self, request, live_blog):
+        """The desk's "Delete" button: one's own update (anyone's for editors), revisions kept."""
+        update = get_object_or_404(
+            live_blog.updates.filter(deleted_at__isnull=True), pk=request.POST["delete"]
+        )
+        services.live_update_delete(update=update, by=request.user)  # PermissionDenied if not theirs
+        self.message_user(request, _("Update deleted."), messages.SUCCESS)
+        return HttpResponseRedirect(request.path)
 
     @admin.action(description=gettext_lazy("End coverage"), permissions=["change"])
     def end_coverage(self, request, queryset):
@@ -126,6 +145,25 @@ class LiveUpdateAdmin(VersionAdmin, TabbedDjangoJqueryTranslationAdmin):
 
     def get_fields(self, request, obj=None):
         return ["live_blog", "body_en", "body_ar", "key_event", "image", "author", "posted_at"]
+
+    # Writers edit and delete only the updates they posted; editors anyone's (live.change_any_liveupdate).
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).editable_by(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or obj.is_editable_by(request.user))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or obj.is_editable_by(request.user))
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        # Deleting is the soft delete below (readers stop seeing it, the text stays).
+        actions = super().get_actions(request, action_location=action_location)
+        actions.pop("delete_selected", None)
+        return actions
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -72,6 +72,13 @@ class LiveUpdateQuerySet(models.QuerySet):
             .order_by("-posted_at", "-pk")
         )
 
+    def editable_by(self, user):
+        """The updates ``user`` may edit or delete: anyone's with ``live.change_any_liveupdate``
+        (editors), otherwise only those they posted (writers)."""
+        if user.has_perm("live.change_any_liveupdate"):
+            return self.all()
+        return self.filter(posted_by_id=user.pk) if user.is_authenticated else self.none()
+
 
 class LiveUpdate(models.Model):
     """One timestamped entry of a live blog, in one language or both."""
@@ -110,6 +117,7 @@ class LiveUpdate(models.Model):
         get_latest_by = "posted_at"
         verbose_name = _("live update")
         verbose_name_plural = _("live updates")
+        permissions = [("change_any_liveupdate", _("Can edit and delete anyone's live updates"))]
         indexes = [models.Index(fields=["live_blog", "-posted_at"], name="liveupdate_blog_posted_idx")]
 
     def __str__(self):
@@ -120,6 +128,12 @@ class LiveUpdate(models.Model):
             field = f"body_{code}"
             setattr(self, field, sanitize_html(getattr(self, field, "") or ""))
         super().save(*args, **kwargs)
+
+    def is_editable_by(self, user):
+        """Mirrors ``LiveUpdate.objects.editable_by``: anyone's for editors, one's own for writers."""
+        if user.has_perm("live.change_any_liveupdate"):
+            return True
+        return user.is_authenticated and self.posted_by_id is not None and self.posted_by_id == user.pk
 
 
 def default_alert_expiry():

@@ -66,8 +66,9 @@ def live_update_post(
 
 
 def live_update_delete(*, update: LiveUpdate, by) -> LiveUpdate:
-    """Readers no longer see it; the text stays, with a revision saying who deleted it."""
-    if not by.has_perm("live.delete_liveupdate"):
+    """Readers no longer see it; the text stays, with a revision saying who deleted it.
+    Writers delete only their own updates, editors anyone's."""
+    if not (by.has_perm("live.delete_liveupdate") and update.is_editable_by(by)):
         raise PermissionDenied
     with transaction.atomic(), reversion.create_revision():
         update.deleted_at = timezone.now()

@@ -10,9 +10,11 @@ from tests.workflow.factories import make_role_user as make_articles_role_user
 
 
 def make_role_user(role, **kw):
-    """A staff user in a role group, with the live-coverage permissions of migration live.0002."""
+    """A staff user in a role group, with the live-coverage permissions of migrations live.0002
+    and live.0004 (a transactional test's flush empties the groups)."""
     user = make_articles_role_user(role, **kw)
-    importlib.import_module("live.migrations.0002_roles").grant_roles(Group, Permission)
+    for migration in ("0002_roles", "0004_own_updates_roles"):
+        importlib.import_module(f"live.migrations.{migration}").grant_roles(Group, Permission)
     return user
 
 
