@@ -56,7 +56,7 @@ makemessages: install
 # Development server: DEBUG on unless the environment says otherwise.
 run: export DEBUG ?= 1
 run: messages
-	$(WITH_DB) sh -c '$(PY) manage.py migrate --no-input && $(PY) manage.py load_demo \
+	$(WITH_DB) sh -c '$(PY) manage.py migrate --no-input && $(PY) manage.py load_demo && $(PY) manage.py load_demo_live \
 	  && exec $(PY) manage.py runserver $(HOST):$(PORT)'
 
 # A WordPress export (WXR 1.2, Polylang pairs, comments in every state, pictures) shipped for the
