@@ -5,6 +5,7 @@ from ckeditor.widgets import CKEditorWidget
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -14,6 +15,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _, gettext_lazy, ngettext
 from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from articles.uploads import validate_image_file
 from live import services
@@ -158,6 +160,22 @@ class LiveUpdateAdmin(VersionAdmin, TabbedDjangoJqueryTranslationAdmin):
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or obj.is_editable_by(request.user))
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Checked first: reversion reverts before the change form looks the update up, and keeps
+        # the revert when that form redirects, as it does for an update outside get_queryset.
+        update = self.get_object(request, unquote(object_id))
+        if update is None or not self.has_change_permission(request, update):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        # A deleted update comes back only for someone who could have edited it.
+        version = get_object_or_404(Version.objects.get_for_model(LiveUpdate), pk=version_id)
+        posted_by = version.field_dict.get("posted_by_id")
+        if not (request.user.has_perm("live.change_any_liveupdate") or posted_by == request.user.pk):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
 
     def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
         # Deleting is the soft delete below (readers stop seeing it, the text stays).

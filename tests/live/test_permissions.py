@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from reversion.models import Version
 
 from live import services
 from live.models import LiveUpdate
@@ -139,3 +140,36 @@ def test_the_delete_service_refuses_a_writer_someone_elses_update():
         services.live_update_delete(update=other, by=writer)
     services.live_update_delete(update=own, by=writer)
     assert not LiveUpdate.objects.visible("en").filter(pk=own.pk).exists()
+
+
+def edit_in_admin(client, update, text):
+    return client.post(reverse("admin:live_liveupdate_change", args=[update.pk]), change_form(update, text))
+
+
+@pytest.mark.parametrize(("role", "may_change_others"), ROLES)
+def test_reverting_to_an_old_revision_is_only_for_those_who_may_edit_the_update(
+    client, role, may_change_others
+):
+    user, _own, other = own_and_other(role)
+    client.force_login(make_role_user("editor"))
+    edit_in_admin(client, other, "First")
+    edit_in_admin(client, other, "Second")
+    first = Version.objects.get_for_object(other).order_by("pk").first()
+    client.force_login(user)
+    url = reverse("admin:live_liveupdate_revision", args=[other.pk, first.pk])
+    response = client.post(url, change_form(other, "First"))
+    other.refresh_from_db()
+    assert response.status_code == (302 if may_change_others else 403)
+    assert other.body_en == ("<p>First</p>" if may_change_others else "<p>Second</p>")
+
+
+@pytest.mark.parametrize(("role", "may_change_others"), ROLES)
+def test_recovering_a_deleted_update_is_only_for_those_who_may_edit_it(client, role, may_change_others):
+    user, _own, other = own_and_other(role)
+    client.force_login(make_role_user("editor"))
+    edit_in_admin(client, other, "Gone soon")
+    version = Version.objects.get_for_object(other).first()
+    other.delete()
+    client.force_login(user)
+    response = client.get(reverse("admin:live_liveupdate_recover", args=[version.pk]))
+    assert response.status_code == (200 if may_change_others else 403)
