@@ -63,7 +63,7 @@ class CommentAdmin(admin.ModelAdmin):
     list_display_links = ["excerpt"]
     list_filter = [StatusFilter, "language", ("article", admin.RelatedOnlyFieldListFilter), "is_staff_reply"]
     list_select_related = ["article", "parent", "moderated_by"]
-    search_fields = ["name", "email", "body", "ip", "article__headline_en", "article__headline_ar"]
+    search_fields = ["name", "email", "url", "body", "ip", "article__headline_en", "article__headline_ar"]
     date_hierarchy = "created_at"
     ordering = ["-created_at", "-pk"]
     list_per_page = 50
@@ -77,7 +77,17 @@ class CommentAdmin(admin.ModelAdmin):
     fieldsets = [
         (
             None,
-            {"fields": ["article_in_context", "in_reply_to", "name", "email", "body", "notify_on_approval"]},
+            {
+                "fields": [
+                    "article_in_context",
+                    "in_reply_to",
+                    "name",
+                    "email",
+                    "url",
+                    "body",
+                    "notify_on_approval",
+                ]
+            },
         ),
         (
             _("Moderation"),

@@ -29,19 +29,30 @@ class CommentForm(forms.ModelForm):
 
     class Meta:
         model = Comment
-        fields = ["name", "email", "body", "notify_on_approval"]
+        fields = ["name", "email", "url", "body", "notify_on_approval"]
         labels = {
             "name": _("Name"),
             "email": _("Email"),
+            "url": _("Website"),
             "body": _("Comment"),
             "notify_on_approval": _("Email me when my comment is published"),
         }
-        help_texts = {"email": _("Never published."), "name": "", "body": "", "notify_on_approval": ""}
+        help_texts = {
+            "email": _("Never published."),
+            "url": _("Optional. Your name will link to it."),
+            "name": "",
+            "body": "",
+            "notify_on_approval": "",
+        }
         error_messages = {
             "name": {"required": _("Please write your name.")},
             "email": {
                 "required": _("Please give your email address (it is never published)."),
                 "invalid": _("This email address does not look right; please check it."),
+            },
+            "url": {
+                "invalid": _("This web address does not look right; write it like https://example.org."),
+                "max_length": _("This web address is too long (at most %(limit_value)d characters)."),
             },
             "body": {"required": _("Please write your comment.")},
         }
@@ -49,6 +60,7 @@ class CommentForm(forms.ModelForm):
             "name": forms.TextInput(attrs={"autocomplete": "name", "maxlength": 80}),
             # Addresses are written left to right, also on the Arabic page.
             "email": forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
+            "url": forms.URLInput(attrs={"autocomplete": "url", "dir": "ltr", "maxlength": 200}),
             "body": forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
         }
 

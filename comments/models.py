@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Upper
@@ -17,6 +18,9 @@ from django.utils.text import Truncator, format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
+
+# A commenter's website is shown as a link: only addresses a browser opens as a page.
+WEBSITE_SCHEMES = ["http", "https"]
 
 
 class Status(models.TextChoices):
@@ -89,6 +93,19 @@ class Comment(models.Model):
     )
     name = models.CharField(_("name"), max_length=80, help_text=_("Shown to readers with the comment."))
     email = models.EmailField(_("email"), blank=True, help_text=_("Never shown to readers."))
+    url = models.URLField(
+        _("website"),
+        max_length=200,  # as WordPress's comment_author_url
+        blank=True,
+        validators=[
+            URLValidator(
+                schemes=WEBSITE_SCHEMES, message=_("Write a web address starting with http:// or https://.")
+            )
+        ],
+        help_text=_(
+            "The commenter's own site: their name links to it (nofollow ugc). Empty it to drop the link."
+        ),
+    )
     body = models.TextField(_("comment"), help_text=_("Plain text; links are made inert when shown."))
     language = models.CharField(
         _("language"),
@@ -190,6 +207,17 @@ class Comment(models.Model):
         page = earlier // per_page + 1
         query = f"?page={page}" if page > 1 else ""
         return f"{article_url}{query}#comment-{self.pk}"
+
+    def website(self):
+        """The commenter's website if it may be a link (http or https only), else "".
+
+        The field's validator already refuses other schemes; this holds for rows written
+        without validation too (bulk updates, old data), so a stored ``javascript:`` address
+        can never reach an ``href``.
+        """
+        url = (self.url or "").strip()
+        scheme, sep, _rest = url.partition(":")
+        return url if sep and scheme.lower() in WEBSITE_SCHEMES and url.isprintable() else ""
 
     def is_public(self):
         """Mirror of ``CommentQuerySet.approved``."""

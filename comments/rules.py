@@ -115,6 +115,7 @@ def judge(
     user_agent: str,
     honeypot: str,
     returning_commenter: bool,
+    url: str = "",
 ) -> Verdict:
     """Spam, pending or approved, in WordPress's order: spam traps first, then holds, then trust.
 
@@ -125,10 +126,11 @@ def judge(
 
     if honeypot.strip():
         return Verdict(Status.SPAM, Reason.HONEYPOT)
-    word = compile_word_list(rules.disallowed_words).first_match(name, email, body, user_agent, ip=ip)
+    # The website is checked against the word lists too, as WordPress does (spam lives there).
+    word = compile_word_list(rules.disallowed_words).first_match(name, email, url, body, user_agent, ip=ip)
     if word:
         return Verdict(Status.SPAM, f"{Reason.DISALLOWED_WORD}:{word}")
-    word = compile_word_list(rules.moderation_words).first_match(name, email, body, ip=ip)
+    word = compile_word_list(rules.moderation_words).first_match(name, email, url, body, ip=ip)
     if word:
         return Verdict(Status.PENDING, f"{Reason.MODERATION_WORD}:{word}")
     links = count_links(body)

@@ -75,6 +75,7 @@ def comment_create(
     user_agent: str = "",
     notify_on_approval: bool = False,
     honeypot: str = "",
+    url: str = "",
 ) -> Comment:
     """Store a reader's comment as approved, pending or spam, as the discussion rules decide.
 
@@ -83,7 +84,7 @@ def comment_create(
     or email within the flood interval, or the same text again on the same article.
     """
     rules = DiscussionSettings.load()
-    name, email = (name or "").strip(), (email or "").strip()
+    name, email, url = (name or "").strip(), (email or "").strip(), (url or "").strip()
     body = normalize_body(body)
     user_agent = (user_agent or "")[:300]
     now = timezone.now()
@@ -155,6 +156,7 @@ def comment_create(
             ip=ip,
             user_agent=user_agent,
             honeypot=honeypot or "",
+            url=url,
             returning_commenter=returning,
         )
         comment = Comment(
@@ -162,6 +164,7 @@ def comment_create(
             parent=parent,
             name=name,
             email=email,
+            url=url,
             body=body,
             language=language,
             status=verdict.status,
@@ -277,6 +280,7 @@ def commenter_export(*, email: str) -> dict:
                 "in_reply_to": c.parent_id,
                 "name": c.name,
                 "email": c.email,
+                "website": c.url,
                 "body": c.body,
                 "language": c.language,
                 "status": c.status,

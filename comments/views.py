@@ -69,6 +69,7 @@ def post_comment(request, article_id):
                     article=article,
                     name=form.cleaned_data["name"],
                     email=form.cleaned_data["email"],
+                    url=form.cleaned_data.get("url", ""),
                     body=form.cleaned_data["body"],
                     language=language,
                     consent_at=timezone.now(),

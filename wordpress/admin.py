@@ -74,6 +74,7 @@ class ImportRunAdmin(AdministratorsOnly, admin.ModelAdmin):
                 language=form.cleaned_data["language"],
                 default_section=(section.slug_en or section.slug_ar) if section else None,
                 dry_run=form.cleaned_data["dry_run"],
+                uploads=form.cleaned_data["uploads"],
             )
             return redirect(reverse("admin:wordpress_importrun_change", args=[run.pk]))
         context = {

@@ -42,10 +42,12 @@ class Context:
     tags: dict = field(default_factory=dict)  # tag nicename -> Tag pk
     groups: dict = field(default_factory=dict)  # post id -> {language: post id} (Polylang)
     term_groups: dict = field(default_factory=dict)  # term id -> {language: term id}
+    wpml_groups: dict = field(default_factory=dict)  # (post type, WPML group) -> {language: post id}
     group_status: dict = field(default_factory=dict)  # post id -> WordPress status
     attachments: dict = field(default_factory=dict)  # attachment id -> Image pk
     attachment_urls: dict = field(default_factory=dict)  # file address (size suffix off) -> Image pk
     image_urls: dict = field(default_factory=dict)  # Image pk -> address used in bodies
+    image_sizes: dict = field(default_factory=dict)  # Image pk -> [(width, rendition address)]
     seen_header: set = field(default_factory=set)  # (kind, id) already read (split exports repeat it)
     default_section_pk: int | None = None
     posts_total: int = 0

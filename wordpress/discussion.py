@@ -6,8 +6,9 @@ moderators, none of which fits comments a WordPress site accepted years ago. So 
 comments send no e-mail. The privacy rule for new comments holds: an IP address is kept only
 while the comment is younger than ``COMMENTS_IP_RETENTION_DAYS`` (the daily purge would
 erase it anyway). The commenter's consent is taken as given when they commented
-(``consent_at`` = the comment's date), as WordPress's form asked for it. WordPress's comment
-URL has no field here and is not kept.
+(``consent_at`` = the comment's date), as WordPress's form asked for it. The commenter's
+website is kept when it is an http(s) address of at most 200 characters (WordPress's own
+limit); anything else (``javascript:``, ``data:``, garbage) is dropped and the comment kept.
 
 State: ``1`` approved, ``0`` held (pending), ``spam`` spam; ``trash`` is skipped, and so are
 pingbacks and trackbacks (notices from other blogs, not readers' words). Replies deeper than
@@ -23,17 +24,18 @@ from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email, validate_ipv46_address
+from django.core.validators import URLValidator, validate_email, validate_ipv46_address
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from comments.models import Comment, Status
+from comments.models import WEBSITE_SCHEMES, Comment, Status
 from comments.signals import comments_changed
 from wordpress.context import Context, checksum
 from wordpress.models import Kind
 
 _STATES = {"1": Status.APPROVED, "0": Status.PENDING, "spam": Status.SPAM}
+_WEBSITE = URLValidator(schemes=WEBSITE_SCHEMES)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -49,6 +51,12 @@ def _valid(value: str, validator) -> str:
     except ValidationError:
         return ""
     return value
+
+
+def _website(value: str) -> str:
+    """The commenter's website if it can be a link here (http or https, 200 characters), else ""."""
+    url = (value or "").strip()
+    return _valid(url, _WEBSITE) if len(url) <= 200 else ""
 
 
 def import_comments(ctx: Context, record, article, language: str) -> None:
@@ -76,6 +84,7 @@ def import_comments(ctx: Context, record, article, language: str) -> None:
         fields = {
             "name": html.unescape(values.get("wp:comment_author", "")).strip()[:80] or "Anonymous",
             "email": _valid(values.get("wp:comment_author_email", "").strip(), validate_email)[:254],
+            "url": _website(values.get("wp:comment_author_url", "")),
             "body": _plain(values.get("wp:comment_content", "")),
             "status": status,
             "created_at": created_at,

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Section
+from wordpress.archive import check_archive
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -27,6 +28,15 @@ class ImportUploadForm(forms.Form):
         label=_("WordPress export files"),
         help_text=_("The .xml file(s) from Tools → Export in WordPress (all the files of a split export)."),
     )
+    uploads = forms.FileField(
+        label=_("Pictures: the uploads folder as a .zip"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".zip,application/zip"}),
+        help_text=_(
+            "Optional. A .zip of wp-content/uploads from the WordPress server (the folder itself or "
+            "its year folders). Only the pictures are unpacked, for this import only, then deleted."
+        ),
+    )
     language = forms.ChoiceField(
         label=_("Language of posts without translation data"),
         choices=[
@@ -46,3 +56,9 @@ class ImportUploadForm(forms.Form):
         required=False,
         help_text=_("Read everything and show the report, but save nothing."),
     )
+
+    def clean_uploads(self):
+        upload = self.cleaned_data.get("uploads")
+        if upload:
+            check_archive(upload)
+        return upload

@@ -1,4 +1,5 @@
-"""The channel header: authors, categories and tags, and Polylang's translation groups."""
+"""The channel header: authors, categories and tags, and the translation groups of terms
+(Polylang's ``term_translations``, or WPML's term meta) and of Polylang's posts."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.utils.text import slugify
 
 from articles.models import Author, Section, Tag
 from redirects.services import redirects_point
+from wordpress import wpml
 from wordpress.content import guess_language
 from wordpress.context import LANGUAGES, Context, checksum, decode_slug
 from wordpress.models import Kind
@@ -69,11 +71,11 @@ def import_author(ctx: Context, record: Record) -> None:
     )
 
 
-def _term_language(ctx: Context, term_id: int, name: str) -> str:
+def _term_language(ctx: Context, record: Record, term_id: int, name: str) -> str:
     for language, other in ctx.term_groups.get(term_id, {}).items():
         if other == term_id:
             return language
-    return guess_language(name) or ctx.site_language()
+    return wpml.language(record.meta) or guess_language(name) or ctx.site_language()
 
 
 def _import_term(ctx: Context, record: Record, kind: str) -> None:
@@ -88,7 +90,7 @@ def _import_term(ctx: Context, record: Record, kind: str) -> None:
     name = html.unescape(name or nicename)[:80]
     slug = decode_slug(nicename)[:80] or slugify(name, allow_unicode=True)[:80] or f"term-{term_id}"
     wp_key = term_id or nicename
-    language = _term_language(ctx, term_id, name)
+    language = _term_language(ctx, record, term_id, name)
     group = ctx.term_groups.get(term_id, {})
     data = checksum(name, slug, language)
     existing = ctx.record(kind, wp_key)
@@ -169,6 +171,8 @@ def import_header(ctx: Context, header: list[Record]) -> None:
             target = ctx.groups if record.get("wp:term_taxonomy") == "post_translations" else ctx.term_groups
             for pk in group.values():
                 target[pk] = group
+    for pk, group in wpml.term_groups(header).items():
+        ctx.term_groups.setdefault(pk, group)  # Polylang's word first, as for posts
     fresh = []
     for record in header:
         key = (

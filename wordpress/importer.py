@@ -4,7 +4,8 @@ Two streamed passes over the files, inside one transaction (a fatal error, such 
 that is not WXR or is hostile, leaves the database exactly as it was):
 
 1. the channel header (authors, categories, tags, Polylang translation groups) and the
-   attachments: authors, sections, tags and images exist before any post needs them;
+   attachments: authors, sections, tags and images exist before any post needs them; WPML's
+   translation groups (post meta) are gathered on the way and joined at the end of the pass;
 2. posts and pages, each with its comments, in a savepoint of its own: one bad post is
    reported and the others go on.
 
@@ -25,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import Section
 from redirects.services import redirect_path
-from wordpress import media, posts
+from wordpress import media, posts, wpml
 from wordpress.context import Context, Options
 from wordpress.header import import_header
 from wordpress.report import Report
@@ -52,6 +53,7 @@ def _first_pass(ctx: Context, path: Path) -> None:
             ctx.posts_total += 1
             if record.int("wp:post_id") in ctx.groups:
                 ctx.group_status[record.int("wp:post_id")] = record.get("wp:status")
+            wpml.note_post(ctx, record)
     if not header_done:
         import_header(ctx, header)
 
@@ -116,6 +118,7 @@ def wordpress_import(
             ctx.default_section_pk = section.pk
         for path in paths:
             _first_pass(ctx, path)
+        wpml.close_groups(ctx)
         for path in paths:
             _second_pass(ctx, path)
         _site_feeds(ctx)

@@ -6,6 +6,15 @@ IPTC data WordPress keeps). A missing file is a warning; the posts that use it s
 With ``fetch_media`` (``--fetch-media``, command line only: an uploaded export must not make
 the server fetch addresses of its choosing), a file missing from the folder is fetched from its
 WordPress address, with a timeout and the upload size limit.
+
+Old picture addresses keep working: every run makes the attachment's ``wp-content/uploads``
+addresses lead (301) to the imported picture, as pages show it, from a rendition: the
+original's address and WordPress's ``-scaled`` copy to the widest one, a resized copy
+(``photo-300x200.jpg``, named in the attachment's metadata or used in a post body) to the
+narrowest at least as wide. Renditions are made when a picture is imported, as after an
+upload in the admin; a picture without any (made by an older import, or whose renditions
+could not be made) has its old addresses lead to its file, stored re-encoded without camera
+or location data. Nothing is made in a dry run.
 """
 
 from __future__ import annotations
@@ -13,7 +22,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 from urllib.request import Request, urlopen
 
 from django.core.exceptions import ValidationError
@@ -24,6 +33,7 @@ from django.utils.translation import gettext as _
 from articles.images import generate_renditions
 from articles.models import Image
 from articles.uploads import max_upload_bytes, validate_image_file
+from redirects.services import redirect_paths
 from wordpress.context import Context, checksum
 from wordpress.models import Kind
 from wordpress.wxr import Record
@@ -34,6 +44,10 @@ IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
 _SIZE_SUFFIX = re.compile(r"-(?:\d+x\d+|scaled|rotated|e\d{10,})(?=\.\w+$)")
 _CREDIT = re.compile(r's:6:"credit";s:\d+:"([^"]*)";')
 _UPLOADS = "/wp-content/uploads/"
+# File names in the serialised _wp_attachment_metadata: the original, its resized copies and,
+# since WordPress 5.3, the original behind a "-scaled" copy.
+_METADATA_FILE = re.compile(r's:(?:4:"file"|14:"original_image");s:\d+:"([^"]+)";')
+_RESIZED_WIDTH = re.compile(r"-(\d+)x\d+\.\w+$")
 
 
 def url_key(url: str) -> str:
@@ -92,6 +106,7 @@ def import_attachment(ctx: Context, record: Record) -> None:
     if image is not None:
         ctx.attachments[wp_id] = image.pk
         ctx.attachment_urls[url_key(url)] = image.pk
+        picture_redirects(ctx, image, _old_picture_addresses(record, url))
         if existing.checksum == data:
             ctx.report.count("images", "unchanged")
             return
@@ -154,6 +169,9 @@ def import_attachment(ctx: Context, record: Record) -> None:
     ctx.attachment_urls[url_key(url)] = image.pk
     ctx.remember(Kind.ATTACHMENT, wp_id, image.pk, data)
     ctx.report.count("images", "imported")
+    # Made now, as after an upload in the admin: pages and old addresses both use them.
+    sizes = _sizes(generate_renditions(image))
+    picture_redirects(ctx, image, _old_picture_addresses(record, url), sizes=sizes)
 
 
 def image_url(ctx: Context, attachment_id: int | None, url: str) -> str | None:
@@ -162,10 +180,58 @@ def image_url(ctx: Context, attachment_id: int | None, url: str) -> str | None:
     pk = pk or ctx.attachment_urls.get(url_key(url))
     if pk is None:
         return None
+    image = None
     if pk not in ctx.image_urls:
         image = Image.objects.get(pk=pk)
-        renditions = [r for r in generate_renditions(image) if r.format != "webp"] or [
-            r for r in generate_renditions(image)
-        ]
-        ctx.image_urls[pk] = renditions[-1].file.url if renditions else image.file.url
+        renditions = _sizes(generate_renditions(image))
+        ctx.image_urls[pk] = renditions[-1][1] if renditions else image.file.url
+        ctx.image_sizes[pk] = renditions
+    if _UPLOADS in urlsplit(url).path:  # a copy in the uploads folder, not any address of a body
+        picture_redirects(
+            ctx, image or Image(pk=pk), [url], sizes=ctx.image_sizes[pk], fallback=ctx.image_urls[pk]
+        )
     return ctx.image_urls[pk]
+
+
+def _sizes(renditions) -> list[tuple[int, str]]:
+    """(width, address) of the JPEG/PNG renditions, narrowest first (every browser shows them),
+    else of the WebP ones."""
+    fallback = [r for r in renditions if r.format != "webp"] or list(renditions)
+    return sorted((r.width, r.file.url) for r in fallback)
+
+
+def _old_picture_addresses(record: Record, url: str) -> list[str]:
+    """The attachment's address and those of its copies WordPress lists in its metadata."""
+    if not url:
+        return []
+    addresses = [url]
+    for name in _METADATA_FILE.findall(record.meta.get("_wp_attachment_metadata", "")):
+        # Resized copies are named without their folder: they sit beside the original.
+        addresses.append(urljoin(url, PurePosixPath(name).name))
+    return addresses
+
+
+def picture_redirects(ctx: Context, image: Image, addresses, sizes=None, fallback: str = "") -> None:
+    """Old ``wp-content/uploads`` addresses of ``image`` lead to a rendition (or its file).
+
+    ``sizes`` are its renditions as ``_sizes`` gives them (read when not given); ``fallback``
+    is where an address without a size goes when there are none (the picture's file).
+    """
+    if ctx.options.dry_run:
+        return
+    if sizes is None:
+        sizes = _sizes(image.renditions.all())
+    fallback = fallback or (image.file.url if image.file else "")
+    targets = {}
+    for address in addresses:
+        path = urlsplit(address).path
+        if not path or PurePosixPath(path).suffix.lower() not in IMAGE_SUFFIXES:
+            continue
+        width = _RESIZED_WIDTH.search(path)
+        if not sizes:
+            targets[path] = fallback
+            continue
+        wanted = int(width.group(1)) if width else sizes[-1][0]
+        # The narrowest rendition at least as wide as the old copy, else the widest there is.
+        targets[path] = next((u for w, u in sizes if w >= wanted), sizes[-1][1])
+    redirect_paths(targets=targets, language=ctx.site_language())

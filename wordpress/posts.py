@@ -7,7 +7,8 @@ Decisions (README, "Importing from WordPress"):
   for editors, never public); ``trash`` → archived; a password-protected post → unpublished.
 * The section is Yoast's primary category when set, else the first category; the hierarchy is
   flattened (old addresses with the parent's path still lead to the section).
-* A Polylang pair is one Article with both languages. When the two posts of a pair are not in
+* A Polylang pair (or a WPML translation group, ``wordpress.wpml``) is one Article with both
+  languages. When the two posts of a pair are not in
   the same state, the less public one's text is left out of a published article (it would go
   live otherwise), with a warning.
 * Pages: the privacy policy page becomes a draft of the Privacy & Cookies Policy
@@ -28,7 +29,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article, ArticleAuthor, Section, Status
 from redirects.services import redirects_point
-from wordpress import discussion
+from wordpress import discussion, wpml
 from wordpress.content import convert_content, guess_language, plain_text
 from wordpress.context import checksum, decode_slug
 from wordpress.header import import_author
@@ -70,6 +71,9 @@ def post_language(ctx, record) -> str:
     for domain, nicename, _text in record.categories:
         if domain == "language" and nicename.split("_")[0] in ("en", "ar"):
             return nicename.split("_")[0]
+    from_wpml = wpml.language(record.meta)
+    if from_wpml:
+        return from_wpml
     if ctx.options.language in ("en", "ar"):
         return ctx.options.language
     return guess_language(record.get("title"), record.get("content:encoded")) or ctx.site_language()
@@ -172,6 +176,10 @@ def _import_post(ctx, record, wp_id: int, title: str) -> None:
     creating = article is None
     if creating:
         article = Article(section_id=_section_pk(ctx, record))
+        # WPML says which language a translation came from: the article was written in that one.
+        source = wpml.source_language(record.meta)
+        if group and source and source != language:
+            article.original_language = source
 
     for name in converted.unknown_shortcodes:
         ctx.report.unknown_shortcodes[name] += 1

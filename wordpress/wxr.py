@@ -63,7 +63,8 @@ class Record:
 
     kind: str
     fields: dict = field(default_factory=dict)
-    # For items: (domain, nicename, text) of each <category>, every <wp:postmeta> and <wp:comment>.
+    # For items: (domain, nicename, text) of each <category>, every <wp:postmeta> and <wp:comment>;
+    # for terms, their <wp:termmeta> (WXR 1.2) in ``meta`` too.
     categories: list = field(default_factory=list)
     meta: dict = field(default_factory=dict)
     comments: list = field(default_factory=list)
@@ -105,7 +106,7 @@ def _record(kind: str, element, wp_namespace: str) -> Record:
             record.categories.append(
                 (child.get("domain", "category"), child.get("nicename", ""), (child.text or "").strip())
             )
-        elif name == "wp:postmeta":
+        elif name in ("wp:postmeta", "wp:termmeta"):
             values = _flat(child, wp_namespace)
             record.meta[values.get("wp:meta_key", "")] = values.get("wp:meta_value", "")
         elif name == "wp:comment":

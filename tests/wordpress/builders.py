@@ -24,10 +24,11 @@ def comment(
     kind="comment",
     author="Reader",
     email="reader@example.org",
+    url="",
 ):
     return f"""<wp:comment><wp:comment_id>{wp_id}</wp:comment_id>
 <wp:comment_author>{cdata(author)}</wp:comment_author><wp:comment_author_email>{cdata(email)}</wp:comment_author_email>
-<wp:comment_author_url></wp:comment_author_url><wp:comment_author_IP>{cdata(ip)}</wp:comment_author_IP>
+<wp:comment_author_url>{escape(url)}</wp:comment_author_url><wp:comment_author_IP>{cdata(ip)}</wp:comment_author_IP>
 <wp:comment_date>{cdata(date)}</wp:comment_date><wp:comment_date_gmt>{cdata(date)}</wp:comment_date_gmt>
 <wp:comment_content>{cdata(body)}</wp:comment_content><wp:comment_approved>{cdata(approved)}</wp:comment_approved>
 <wp:comment_type>{cdata(kind)}</wp:comment_type><wp:comment_parent>{parent}</wp:comment_parent>

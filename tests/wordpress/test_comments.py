@@ -85,3 +85,43 @@ def test_comment_changed_in_wordpress_is_updated_on_reimport(tmp_path):
     wordpress_import(paths=[write(tmp_path, wxr(post(1, comments=[comment(9, approved="0")])))])
     wordpress_import(paths=[write(tmp_path, wxr(post(1, comments=[comment(9, approved="1")])))])
     assert Comment.objects.get().status == Status.APPROVED
+
+
+def test_the_commenters_website_is_kept(import_polylang):
+    import_polylang()
+    assert Comment.objects.get(name="Reader One").url == "https://one.example"
+    assert Comment.objects.get(name="Reader Two").url == ""
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "ftp://files.example.org/",
+        "https://example.org/" + "a" * 200,
+        "nonsense",
+    ],
+)
+def test_a_hostile_or_unusable_website_is_dropped_and_the_comment_kept(tmp_path, url):
+    report = wordpress_import(paths=[write(tmp_path, wxr(post(1, comments=[comment(9, url=url)])))])
+    stored = Comment.objects.get()
+    assert (stored.url, stored.body) == ("", "A comment")
+    assert report.counts["comments"] == {"imported": 1}
+
+
+def test_an_imported_website_is_a_nofollow_ugc_link_on_the_article_page(tmp_path, client):
+    export = wxr(post(1, comments=[comment(9, author="Omar", url="https://omar.example/")]))
+    wordpress_import(paths=[write(tmp_path, export)])
+    stored = Comment.objects.get()
+    page = client.get(stored.article.get_absolute_url("en")).content.decode()
+    assert (
+        '<a class="comment__author-link" href="https://omar.example/" rel="nofollow ugc noopener">Omar</a>'
+        in page
+    )
+
+
+def test_a_website_added_in_wordpress_reaches_an_earlier_import(tmp_path):
+    wordpress_import(paths=[write(tmp_path, wxr(post(1, comments=[comment(9)])))])
+    wordpress_import(paths=[write(tmp_path, wxr(post(1, comments=[comment(9, url="https://r.example")])))])
+    assert Comment.objects.get().url == "https://r.example"
