@@ -20,13 +20,14 @@ PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 \
 	done)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve bench test lint messages makemessages backup restore clean
+.PHONY: help install run serve bench bench-search-cache test lint messages makemessages backup restore clean
 
 help:
 	@echo "make run    install, start embedded PostgreSQL, migrate, load demo content, serve http://$(HOST):$(PORT)"
 	@echo "make test   lint, migrations check, Arabic catalogue check, the whole pytest suite (browser tests too)"
 	@echo "make serve  production-style server (gunicorn; needs SECRET_KEY, ALLOWED_HOSTS, SITE_URL; HTTPS=0 for plain HTTP)"
 	@echo "make bench  newsroom-sized dataset, production server, wrk: throughput/latency/queries table"
+	@echo "make bench-search-cache  10,000 distinct search terms: the page cache stays bounded"
 	@echo "make backup / make restore BACKUP=dir   database dump plus media archive, and back"
 
 $(VENV)/.installed: pyproject.toml
@@ -75,6 +76,11 @@ serve: messages
 bench: messages
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk" >&2; exit 1; }
 	$(WITH_DB) $(PY) -m ops.bench
+
+# 10,000 distinct search terms (SEARCH_BENCH_TERMS) against the page cache, with and without
+# the search budget: prints the cache size; fails if the budgeted cache grew past its bound.
+bench-search-cache: messages
+	$(WITH_DB) $(PY) -m ops.bench_search_cache
 
 # Database dump plus media archive into var/backups/<time>/ (or BACKUP_DIR=…).
 backup: install
