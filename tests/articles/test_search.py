@@ -82,7 +82,8 @@ def test_clean_query_strips_control_characters_and_caps_length():
     assert clean_query("  water\x00 \x07levels\n ") == "water levels"
     assert clean_query(None) == ""
     long = clean_query("word " * 100)
-    assert len(long) <= MAX_QUERY_LENGTH and not long.endswith(" ")
+    assert len(long) <= MAX_QUERY_LENGTH
+    assert not long.endswith(" ")
 
 
 def test_highlight_marks_matches_and_escapes_article_text():

@@ -24,7 +24,9 @@ def search(client, language, term, address="198.51.100.7"):
         ("ar", "طلبات كثيرة من اتصالك"),
     ],
 )
-def test_searches_beyond_the_limit_get_a_translated_429_with_retry_after(client, search_limit, language, message):
+def test_searches_beyond_the_limit_get_a_translated_429_with_retry_after(
+    client, search_limit, language, message
+):
     for n in range(3):
         assert search(client, language, f"water {n}").status_code == 200
     refused = search(client, language, "water 4")
