@@ -20,7 +20,7 @@ PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 \
 	done)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve bench bench-search-cache test lint messages makemessages backup restore clean
+.PHONY: help install run serve bench bench-search-cache faults test lint messages makemessages backup restore clean
 
 help:
 	@echo "make run    install, start embedded PostgreSQL, migrate, load demo content, serve http://$(HOST):$(PORT)"
@@ -28,6 +28,7 @@ help:
 	@echo "make serve  production-style server (gunicorn; needs SECRET_KEY, ALLOWED_HOSTS, SITE_URL; HTTPS=0 for plain HTTP)"
 	@echo "make bench  newsroom-sized dataset, production server, wrk: throughput/latency/queries table"
 	@echo "make bench-search-cache  10,000 distinct search terms: the page cache stays bounded"
+	@echo "make faults  load on make serve while PostgreSQL restarts and the cache is removed: 5xx, lost comments"
 	@echo "make backup / make restore BACKUP=dir   database dump plus media archive, and back"
 
 $(VENV)/.installed: pyproject.toml
@@ -81,6 +82,11 @@ bench: messages
 # the search budget: prints the cache size; fails if the budgeted cache grew past its bound.
 bench-search-cache: messages
 	$(WITH_DB) $(PY) -m ops.bench_search_cache
+
+# A bounded load on `make serve` while PostgreSQL restarts and the page-cache directory is
+# removed: 5xx per phase, every posted comment stored once or refused (var/faults/results.json).
+faults: messages
+	$(WITH_DB) $(PY) -m ops.faults
 
 # Database dump plus media archive into var/backups/<time>/ (or BACKUP_DIR=…).
 backup: install
