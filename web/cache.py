@@ -39,6 +39,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
+from web.ratelimit import hit
+
 STATE_KEY = "public-pages:state"
 MESSAGES_COOKIE = getattr(settings, "MESSAGE_COOKIE_NAME", "messages")
 CACHEABLE_PARAMS = frozenset({"page", "q"})
@@ -192,8 +194,6 @@ def within_budget(request, response) -> bool:
     budget = getattr(response, "public_cache_budget", None)
     if budget is None:
         return "q" not in request.GET
-    from web.ratelimit import hit
-
     allowed, _seconds = hit(
         f"page-cache-{budget}",
         "site",
