@@ -20,13 +20,15 @@ PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 \
 	done)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve bench bench-import test lint messages makemessages backup restore clean import-demo
+.PHONY: help install run serve bench bench-import test lint messages makemessages backup restore clean import-demo bench-search-cache faults
 
 help:
 	@echo "make run    install, start embedded PostgreSQL, migrate, load demo content, serve http://$(HOST):$(PORT)"
 	@echo "make test   lint, migrations check, Arabic catalogue check, the whole pytest suite (browser tests too)"
 	@echo "make serve  production-style server (gunicorn; needs SECRET_KEY, ALLOWED_HOSTS, SITE_URL; HTTPS=0 for plain HTTP)"
 	@echo "make bench  newsroom-sized dataset, production server, wrk: throughput/latency/queries table"
+	@echo "make bench-search-cache  10,000 distinct search terms: the page cache stays bounded"
+	@echo "make faults  load on make serve while PostgreSQL restarts and the cache is removed: 5xx, lost comments"
 	@echo "make backup / make restore BACKUP=dir   database dump plus media archive, and back"
 	@echo "make import-demo   import the bilingual WordPress demo export into the make run database"
 
@@ -88,6 +90,16 @@ bench: messages
 # into a scratch database created and dropped for the run.
 bench-import: messages
 	$(WITH_DB) $(PY) -m wordpress.bench
+
+# 10,000 distinct search terms (SEARCH_BENCH_TERMS) against the page cache, with and without
+# the search budget: prints the cache size; fails if the budgeted cache grew past its bound.
+bench-search-cache: messages
+	$(WITH_DB) $(PY) -m ops.bench_search_cache
+
+# A bounded load on `make serve` while PostgreSQL restarts and the page-cache directory is
+# removed: 5xx per phase, every posted comment stored once or refused (var/faults/results.json).
+faults: messages
+	$(WITH_DB) $(PY) -m ops.faults
 
 # Database dump plus media archive into var/backups/<time>/ (or BACKUP_DIR=…).
 backup: install

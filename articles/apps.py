@@ -14,16 +14,23 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from django.db.models.signals import m2m_changed
-
-        from articles.models import register_revisions
-        from web.cache import changes_at, invalidate_on_change, invalidate_public_pages
+        from articles.models import (
+            Article,
+            ArticleAuthor,
+            Author,
+            Correction,
+            Image,
+            RelatedArticle,
+            Section,
+            Tag,
+            register_revisions,
+        )
+        from web.cache import changes_at, invalidate_on_change, invalidate_on_relation_change
 
         register_revisions()
-        # Anything readers can see changes with these models: a save or delete makes every
-        # cached public page stale (comments decide for themselves, see comments.signals).
-        invalidate_on_change(
-            *[model for model in self.get_models() if getattr(model, "invalidates_public_pages", True)]
-        )
-        m2m_changed.connect(invalidate_public_pages, dispatch_uid="pages-m2m")
+        # Opt-in: only what readers can see makes cached public pages stale. Left out on
+        # purpose: ImageRendition (made while a reader's page renders), PreviewLink and
+        # ArticleTransition (staff-only records). Comments decide for themselves (comments.signals).
+        invalidate_on_change(Article, Section, Tag, Author, Image, ArticleAuthor, RelatedArticle, Correction)
+        invalidate_on_relation_change(Article.tags, Article.authors, Article.related)
         changes_at(next_scheduled_publication)

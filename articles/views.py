@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -21,6 +22,7 @@ from articles.images import images_of, prefetch_renditions
 from articles.models import LANGUAGE_CODES, Article, ArticleAuthor, Author, Section, Tag
 from articles.search import MAX_QUERY_LENGTH, clean_query, highlight
 from web.cache import public_memo
+from web.ratelimit import rate_limit
 from web.site_url import absolute_url
 
 # Listings never need the bodies or the search documents: leave those big columns behind.
@@ -265,8 +267,16 @@ class AuthorView(FilteredListView):
         return teasers().filter(article_authors__author=self.filter_object)
 
 
+@method_decorator(rate_limit("search", methods=("GET", "HEAD")), name="dispatch")
 class SearchView(ListView):
-    """Full-text search in the reader's language, best matches first, with highlighted excerpts."""
+    """Full-text search in the reader's language, best matches first, with highlighted excerpts.
+
+    Limited per client address (settings.RATE_LIMITS["search"]): only searches that run count.
+    A page served from the public page cache is answered before this view, so it costs
+    nothing; the limit is there for the misses, which run the full-text query. Pages with a
+    query are cached on the "search" budget (web.cache): a flood of rare terms cannot fill
+    the cache, it only stops being cached for the rest of the period.
+    """
 
     template_name = "articles/search.html"
     context_object_name = "results"
@@ -296,6 +306,12 @@ class SearchView(ListView):
             query=self.query, shortened=self.shortened, results=results, max_query_length=MAX_QUERY_LENGTH
         )
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.request.GET:
+            response.public_cache_budget = "search"
+        return response
 
 
 @require_GET

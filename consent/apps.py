@@ -9,11 +9,10 @@ class ConsentConfig(AppConfig):
 
     def ready(self):
         from consent.cookies import consent_cache_key_part
+        from consent.models import PrivacyPolicy
         from web.cache import invalidate_on_change, vary_on
 
         # Readers with different cookie choices see different banners: the page cache keys on it.
         vary_on(consent_cache_key_part)
-        # The policy page and the banner change with the policy (models that say so).
-        invalidate_on_change(
-            *[model for model in self.get_models() if getattr(model, "invalidates_public_pages", False)]
-        )
+        # The policy page and the banner change with the policy; a reader's consent record does not.
+        invalidate_on_change(PrivacyPolicy)

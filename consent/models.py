@@ -73,8 +73,6 @@ class PrivacyPolicy(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = PrivacyPolicyQuerySet.as_manager()
-    # The policy page and the banner change with it (web.cache, wired in consent.apps).
-    invalidates_public_pages = True
 
     class Meta:
         ordering = [F("version").desc(nulls_first=True), "-created_at"]

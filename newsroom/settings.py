@@ -182,6 +182,8 @@ PUBLIC_PAGE_CACHE_EXCLUDE = (
     "/en/live/",
     "/ar/live/",
 )
+# At most this many search pages (any ?q=) are stored per cache period; more are served uncached.
+PUBLIC_PAGE_CACHE_BUDGETS = {"search": int(os.environ.get("PUBLIC_PAGE_CACHE_SEARCH_PAGES", 500))}
 
 # Requests per client address per window (seconds), shared by all workers (web/ratelimit.py).
 RATE_LIMITS = {

@@ -21,6 +21,6 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
-# Whole-page caching is off in tests except where a test turns it on (tests/ops/test_cache.py):
+# Whole-page caching is off in tests except where a test turns it on (tests/web/test_cache.py):
 # data changed with queryset.update() sends no signal, as in real life, and tests do that a lot.
 PUBLIC_PAGE_CACHE_SECONDS = 0

@@ -7,10 +7,21 @@ pages differ: public forms carry no per-reader token (``web.security``), the com
 form is pre-filled in the browser, and per-reader messages bypass the cache.
 
 Invalidation is by generation rather than by guessing which pages an edit touches: every
-publish, edit, unpublish or approved comment bumps one counter (``invalidate_public_pages``,
-wired to model signals by each app's ``AppConfig.ready``), and every key includes it, so the next request
-of every page is fresh. A scheduled article goes live without any save, so the state also
+publish, edit, unpublish or approved comment bumps one counter (``invalidate_public_pages``),
+and every key includes it, so the next request of every page is fresh. It is opt-in: each
+app's ``AppConfig.ready`` names the models (``invalidate_on_change``) and the many-to-many
+relations (``invalidate_on_relation_change``) readers can see; anything else (a rendition
+made while a reader's page renders, a preview link, a workflow record, a user's groups)
+leaves the cache alone. A scheduled article goes live without any save, so the state also
 carries the next scheduled publication time, and the generation moves on when it passes.
+
+Bounded: a page answered with a query string is cached only in canonical form (``page`` a
+plain number; ``q`` only on pages whose view takes a budget for it), and a view may put its
+pages on a budget (``response.public_cache_budget = "search"``): at most
+``PUBLIC_PAGE_CACHE_BUDGETS[name]`` such pages are stored per cache period, counted across
+every process in PostgreSQL; past that they are served uncached (X-Cache: BYPASS) until the
+period ends. Entries live one period, so at most twice the budget exist at any time, however
+many distinct search terms are sent.
 
 Bypassed: non-GET requests, logged-in staff (any session cookie), a pending message, query
 parameters other than the listed ones (which also makes ``?random`` a bypass for the
@@ -24,9 +35,11 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
+
+from web.ratelimit import hit
 
 STATE_KEY = "public-pages:state"
 MESSAGES_COOKIE = getattr(settings, "MESSAGE_COOKIE_NAME", "messages")
@@ -122,6 +135,16 @@ def invalidate_on_change(*models) -> None:
         post_delete.connect(invalidate_public_pages, sender=model, dispatch_uid=f"pages-d-{label}")
 
 
+def invalidate_on_relation_change(*relations) -> None:
+    """Make adding, removing or clearing links of these many-to-many relations (``Article.tags``)
+    invalidate the public pages; other relations (a user's groups) never do."""
+    for relation in relations:
+        through = relation.through
+        m2m_changed.connect(
+            invalidate_public_pages, sender=through, dispatch_uid=f"pages-m2m-{through._meta.label}"
+        )
+
+
 def _reader_part(request) -> str:
     # Nothing registered (no consent app): every reader sees the same page.
     return "+".join(key_part(request) for key_part in _KEY_PARTS) or "-"
@@ -151,8 +174,33 @@ def is_cacheable_request(request) -> bool:
         return False
     if any(name not in CACHEABLE_PARAMS for name in request.GET):
         return False
+    # ?page=01, ?page=001 … would each make an entry for one page: only the plain number is cached.
+    if any(
+        not (p.isascii() and p.isdigit() and p[0] != "0" and len(p) < 7) for p in request.GET.getlist("page")
+    ):
+        return False
     path = request.path
     return not path.startswith(settings.PUBLIC_PAGE_CACHE_EXCLUDE)
+
+
+def _budgets() -> dict:
+    return getattr(settings, "PUBLIC_PAGE_CACHE_BUDGETS", {"search": 500})
+
+
+def within_budget(request, response) -> bool:
+    """Whether this response may be stored: pages without a budget may be; a ``?q=`` is
+    only cached by a view that budgets for it (elsewhere it would make one entry per term);
+    a budgeted page only while fewer than its budget were stored in this cache period."""
+    budget = getattr(response, "public_cache_budget", None)
+    if budget is None:
+        return "q" not in request.GET
+    allowed, _seconds = hit(
+        f"page-cache-{budget}",
+        "site",
+        limit=_budgets().get(budget, 0),
+        window=settings.PUBLIC_PAGE_CACHE_SECONDS,
+    )
+    return allowed
 
 
 def is_cacheable_response(response) -> bool:
@@ -186,7 +234,7 @@ class PublicPageCacheMiddleware:
             response.headers["X-Cache"] = "HIT"
             return response
         response = self.get_response(request)
-        if is_cacheable_response(response):
+        if is_cacheable_response(response) and within_budget(request, response):
             # Shared caches and browsers must revalidate: freshness is decided here.
             patch_cache_control(response, max_age=0, public=True)
             headers = [

@@ -66,7 +66,8 @@ def test_feed_items_carry_link_author_date_categories_and_picture(client):
     assert item.findtext("pubDate")
     enclosure = item.find("enclosure")
     assert enclosure.get("url").startswith("http://testserver/media/renditions/")
-    assert enclosure.get("type") == "image/jpeg" and int(enclosure.get("length")) > 0
+    assert enclosure.get("type") == "image/jpeg"
+    assert int(enclosure.get("length")) > 0
 
 
 def test_arabic_feed_declares_its_language(client):

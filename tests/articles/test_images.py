@@ -133,7 +133,8 @@ def test_picture_tag_renders_srcset_sizes_dimensions_and_lazy_loading():
     eager = Template("{% load article_tags %}{% picture image priority=True %}").render(
         Context({"image": image})
     )
-    assert 'loading="eager"' in eager and 'fetchpriority="high"' in eager
+    assert 'loading="eager"' in eager
+    assert 'fetchpriority="high"' in eager
 
 
 def test_picture_tag_falls_back_to_the_original_when_no_rendition_can_be_made():

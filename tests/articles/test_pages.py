@@ -25,7 +25,8 @@ def heading_levels(page: str) -> list[int]:
 
 def assert_heading_order(page: str):
     levels = heading_levels(page)
-    assert levels and levels[0] == 1, levels
+    assert levels, levels
+    assert levels[0] == 1, levels
     for before, after in zip(levels, levels[1:], strict=False):
         assert after <= before + 1, levels  # never skips a level going down
 
@@ -79,7 +80,8 @@ def test_home_second_page_continues_the_latest_news(client):
     first = client.get("/en/")
     second = client.get("/en/?page=2")
     assert second.status_code == 200
-    assert second.context["lead_article"] is None and second.context["section_blocks"] == []
+    assert second.context["lead_article"] is None
+    assert second.context["section_blocks"] == []
     assert not set(first.context["latest"]) & set(second.context["latest"])
     assert h1_count(second.content.decode()) == 1
 
@@ -110,12 +112,15 @@ def test_article_page_shows_label_dates_bylines_image_tags_and_body(client):
     )
     page = client.get(article.get_absolute_url("en")).content.decode()
     assert "Analysis" in page
-    assert "Salma Haddad</a> and <a" in page and "Omar Aziz" in page
+    assert "Salma Haddad</a> and <a" in page
+    assert "Omar Aziz" in page
     for author in authors:
         assert f'href="/en/author/{author.slug}/" rel="author"' in page
-    assert "Boats on the river" in page and "Agency photo" in page
+    assert "Boats on the river" in page
+    assert "Agency photo" in page
     assert 'alt="A test picture"' in page
-    assert 'loading="eager"' in page and 'fetchpriority="high"' in page
+    assert 'loading="eager"' in page
+    assert 'fetchpriority="high"' in page
     assert f'href="/en/tag/{tag.slug_en}/" rel="tag"' in page
     assert f'datetime="{article.publish_at.isoformat()}"' in page
 
@@ -127,7 +132,8 @@ def test_byline_never_shows_the_login_name(client):
     author = make_author(user=user, display_name_en="Jane Doe")
     article = make_article(authors=[author])
     page = client.get(article.get_absolute_url("en")).content.decode()
-    assert "Jane Doe" in page and "jdoe_login" not in page
+    assert "Jane Doe" in page
+    assert "jdoe_login" not in page
 
 
 def test_article_dates_are_written_in_the_reader_language(client):
@@ -149,7 +155,8 @@ def test_updated_date_shows_only_after_a_real_later_edit(client):
     later = timezone.now() + timedelta(hours=3)
     Article.objects.filter(pk=article.pk).update(edited_en_at=later)
     english = dates_line(client.get(article.get_absolute_url("en")).content.decode())
-    assert english.count("<time") == 2 and "Updated" in english
+    assert english.count("<time") == 2
+    assert "Updated" in english
     assert f'datetime="{later.isoformat()}"' in english
     # An edit of the English text is no update of the Arabic page.
     assert dates_line(client.get(article.get_absolute_url("ar")).content.decode()).count("<time") == 1
@@ -189,7 +196,8 @@ def test_json_ld_describes_a_news_article(client):
         {"@type": "Person", "name": "Salma Haddad", "url": f"http://testserver/en/author/{author.slug}/"}
     ]
     assert data["publisher"]["name"] == "Euphrates Post"
-    assert data["datePublished"] and data["dateModified"]
+    assert data["datePublished"]
+    assert data["dateModified"]
     assert data["image"][0]["url"].startswith("http://testserver/media/renditions/")
 
 
@@ -209,7 +217,9 @@ def test_related_block_lists_picks_first_and_links_only_live_articles(client):
     response = client.get(article.get_absolute_url("en"))
     assert response.context["related_articles"][0] == pick
     page = response.content.decode()
-    assert "You may also like" in page and "Curated pick" in page and "Hidden draft" not in page
+    assert "You may also like" in page
+    assert "Curated pick" in page
+    assert "Hidden draft" not in page
 
 
 def test_article_from_the_future_is_not_reachable(client):
@@ -241,9 +251,11 @@ def test_author_page_shows_photo_bio_and_only_their_live_articles(client):
     response = client.get(author.get_absolute_url())
     page = response.content.decode()
     assert list(response.context["articles"]) == [mine]
-    assert "Salma Haddad" in page and "Covers culture.<br>Based in Raqqa." in page
+    assert "Salma Haddad" in page
+    assert "Covers culture.<br>Based in Raqqa." in page
     assert author.photo.url in page
-    assert "Someone else" not in page and "Her draft" not in page
+    assert "Someone else" not in page
+    assert "Her draft" not in page
 
 
 def test_author_with_only_an_english_name_keeps_it_on_arabic_pages(client):
@@ -310,7 +322,10 @@ def test_every_page_has_one_h1_landmarks_a_skip_link_and_ordered_headings(client
         assert h1_count(page) == 1, url
         assert_heading_order(page)
         assert '<a class="skip-link" href="#content">' in page
-        assert '<main id="content"' in page and "<header" in page and "<footer" in page and "<nav" in page
+        assert '<main id="content"' in page
+        assert "<header" in page
+        assert "<footer" in page
+        assert "<nav" in page
         for field_id in re.findall(r'<input id="([^"]+)"', page):
             assert (
                 f'<label for="{field_id}"' in page
@@ -342,7 +357,8 @@ def test_500_page_renders_without_database_or_request(language, direction, djang
     with translation.override(language), django_assert_num_queries(0):
         page = render_to_string("500.html")
     assert f'<html lang="{language}" dir="{direction}">' in page
-    assert "Something went wrong on our side" in page and "حدث خطأ من جهتنا" in page
+    assert "Something went wrong on our side" in page
+    assert "حدث خطأ من جهتنا" in page
 
 
 @override_settings(DEBUG=False)

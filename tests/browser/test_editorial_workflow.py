@@ -50,7 +50,8 @@ def test_writer_submits_editor_schedules_and_the_article_appears_on_time(browser
         page.click("button[value=submit]")
     article = Article.objects.get(headline_en="Ferry service resumes on the Euphrates")
     assert article.status == Status.REVIEW
-    assert "The first ferry crossed at dawn." in article.body_en and "عبرت أول عبّارة" in article.body_ar
+    assert "The first ferry crossed at dawn." in article.body_en
+    assert "عبرت أول عبّارة" in article.body_ar
     assert page.locator(".workflow-status--review").count() == 1
 
     # The editor, in a session of their own, schedules it a few seconds ahead.
@@ -68,7 +69,8 @@ def test_writer_submits_editor_schedules_and_the_article_appears_on_time(browser
     assert editor_page.locator(".workflow-status--scheduled").count() == 1
     context.close()
     article.refresh_from_db()
-    assert article.status == Status.PUBLISHED and article.publish_at == when
+    assert article.status == Status.PUBLISHED
+    assert article.publish_at == when
     assert article.transitions.first().note == "Scheduled for the morning edition"
 
     # A reader sees nothing before the time, and the article once it has come: no job runs.

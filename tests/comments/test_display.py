@@ -72,7 +72,8 @@ def test_staff_reply_is_marked_as_the_newsrooms():
     article = make_article()
     parent = make_comment(article=article)
     make_comment(article=article, parent=parent, is_staff_reply=True, consent_at=None, name="Desk")
-    assert "comment--staff" in render(article) and "Newsroom" in render(article)
+    assert "comment--staff" in render(article)
+    assert "Newsroom" in render(article)
 
 
 def test_more_than_fifty_comments_are_paginated():
@@ -92,7 +93,8 @@ def test_html_in_a_comment_is_shown_as_text():
         article=article, name='<img src=x onerror="alert(1)">', body="<script>alert('x')</script><b>hi</b>"
     )
     html = render(article)
-    assert "<script>alert" not in html and "<b>hi</b>" not in html
+    assert "<script>alert" not in html
+    assert "<b>hi</b>" not in html
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;&lt;b&gt;hi&lt;/b&gt;" in html
     assert "<img src=x" not in html
 
@@ -122,7 +124,8 @@ def test_addresses_become_inert_links():
 def test_nothing_a_reader_types_becomes_markup_or_a_script_link(text):
     html = str(render_comment_body(text))
     assert "<script" not in html
-    assert 'href="javascript' not in html and 'href="data' not in html
+    assert 'href="javascript' not in html
+    assert 'href="data' not in html
     assert '"onmouseover' not in html
 
 
@@ -141,7 +144,9 @@ def test_comment_count_and_counts_for_a_listing():
         with CaptureQueriesContext(connection) as queries:
             counts = comment_counts([a, b, c])
         assert len(queries) == 1
-        assert count_for(counts, a) == 2 and count_for(counts, b) == 0 and count_for(counts, c) == 0
+        assert count_for(counts, a) == 2
+        assert count_for(counts, b) == 0
+        assert count_for(counts, c) == 0
         html = Template("{% load comments %}{% comment_count a as n %}{{ n }}").render(Context({"a": a}))
         assert html == "2"
     with translation.override("ar"):

@@ -127,10 +127,13 @@ def test_staff_reply_is_published_at_once_and_marked_as_staff():
     parent = make_comment(language="ar")
     reply = services.comment_reply(parent=parent, by=moderator, body="شكراً على الملاحظة")
     assert reply.status == Status.APPROVED
-    assert reply.is_staff_reply and reply.user == moderator
-    assert reply.parent == parent and reply.language == "ar"
+    assert reply.is_staff_reply
+    assert reply.user == moderator
+    assert reply.parent == parent
+    assert reply.language == "ar"
     assert reply.name == "Lina Haddad"
-    assert reply.moderated_by == moderator and reply.moderated_at is not None
+    assert reply.moderated_by == moderator
+    assert reply.moderated_at is not None
 
 
 def test_staff_reply_to_a_held_comment_approves_it_first():
@@ -138,7 +141,8 @@ def test_staff_reply_to_a_held_comment_approves_it_first():
     parent = make_comment(status=Status.PENDING)
     services.comment_reply(parent=parent, by=moderator, body="Thanks, corrected.")
     parent.refresh_from_db()
-    assert parent.status == Status.APPROVED and parent.moderated_by == moderator
+    assert parent.status == Status.APPROVED
+    assert parent.moderated_by == moderator
 
 
 def test_staff_cannot_reply_in_public_to_spam():
@@ -174,8 +178,10 @@ def test_network_data_older_than_the_retention_is_erased():
     old.refresh_from_db()
     recent.refresh_from_db()
     assert (old.ip, old.user_agent) == (None, "")
-    assert recent.ip and recent.user_agent
-    assert old.body and old.email  # the comment itself stays
+    assert recent.ip
+    assert recent.user_agent
+    assert old.body
+    assert old.email  # the comment itself stays
 
 
 def test_approval_makes_cached_public_pages_stale(django_capture_on_commit_callbacks):

@@ -100,7 +100,8 @@ def test_unregistered_cookie_is_removed_and_logged(caplog):
     with caplog.at_level(logging.WARNING, logger="newsroom.consent"):
         response = run({"cookie_consent": consent_cookie()}, view=view)
     assert set_cookie_names(response) == {"csrftoken"}
-    assert "_tracker" in caplog.text and "COOKIE_CONSENT_REGISTRY" in caplog.text
+    assert "_tracker" in caplog.text
+    assert "COOKIE_CONSENT_REGISTRY" in caplog.text
 
 
 def test_cookies_of_a_withdrawn_category_still_sent_are_expired():

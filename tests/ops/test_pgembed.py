@@ -101,7 +101,8 @@ def test_stale_server_from_a_killed_run_does_not_block_the_next_start(var_dir):
     assert postgres_running(var_dir / "pgdata")
     wrapper = start_wrapper(var_dir, sys.executable, "-c", "print('ran')")
     output, _ = wrapper.communicate(timeout=60)
-    assert wrapper.returncode == 0 and "ran" in output
+    assert wrapper.returncode == 0
+    assert "ran" in output
     assert wait_for(lambda: not postgres_running(var_dir / "pgdata"), timeout=30)
 
 

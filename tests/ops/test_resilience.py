@@ -79,5 +79,6 @@ def test_next_request_succeeds_after_the_database_dropped_connections(gunicorn):
     assert get(f"{gunicorn}/en/")[0] == 200
     assert terminate_other_connections() >= 1  # the worker's persistent connection
     status, body = get(f"{gunicorn}/en/")
-    assert status == 200 and "Still here" in body
+    assert status == 200
+    assert "Still here" in body
     assert get(f"{gunicorn}/readyz")[0] == 200

@@ -88,7 +88,8 @@ def test_gps_position_and_other_metadata_are_stripped():
     assert PILImage.open(io.BytesIO(original)).getexif().get_ifd(0x8825)
     cleaned = clean_image_file(upload(original)).read()
     image = PILImage.open(io.BytesIO(cleaned))
-    assert image.format == "JPEG" and image.size == (120, 80)
+    assert image.format == "JPEG"
+    assert image.size == (120, 80)
     assert not image.getexif().get_ifd(0x8825)
     assert not image.getexif()
     assert b"PhoneMaker" not in cleaned

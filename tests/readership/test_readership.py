@@ -39,7 +39,8 @@ def reads(article, language="en"):
 def test_beacon_is_a_never_cached_gif(client):
     response = hit(client, make_article())
     assert response.status_code == 200
-    assert response["Content-Type"] == "image/gif" and response.content.startswith(b"GIF89a")
+    assert response["Content-Type"] == "image/gif"
+    assert response.content.startswith(b"GIF89a")
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
@@ -63,7 +64,8 @@ def test_with_statistics_consent_a_visitor_id_counts_unique_readers(client):
     client.cookies["cookie_consent"] = consent_cookie(("statistics",))
     first = hit(client, article)
     visitor_id = first.cookies["visitor_id"].value
-    assert len(visitor_id) == 22 and first.cookies["visitor_id"]["httponly"]
+    assert len(visitor_id) == 22
+    assert first.cookies["visitor_id"]["httponly"]
     hit(client, article)
     hit(client, other)
     assert reads(article) == (1, 1)
@@ -137,7 +139,8 @@ def test_reads_are_counted_per_language(client):
     article = make_article()
     hit(client, article, language="en")
     hit(client, article, language="ar")
-    assert reads(article, "en") == (1, 0) and reads(article, "ar") == (1, 0)
+    assert reads(article, "en") == (1, 0)
+    assert reads(article, "ar") == (1, 0)
 
 
 def test_most_read_ranks_live_articles_of_the_language_over_the_last_week(django_assert_num_queries):
@@ -177,7 +180,8 @@ def test_home_page_shows_most_read_and_article_page_embeds_the_beacon(client):
     assert 'aria-labelledby="most-read-heading"' in home
     assert f'<a href="{article.get_absolute_url("en")}">Water returns to the canals</a>' in home
     page = client.get(article.get_absolute_url("en")).content.decode()
-    assert f'src="{beacon_url(article)}"' in page and 'alt=""' in page
+    assert f'src="{beacon_url(article)}"' in page
+    assert 'alt=""' in page
 
 
 def test_home_page_without_reads_has_no_empty_most_read_block(client):

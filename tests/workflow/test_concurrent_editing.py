@@ -33,11 +33,13 @@ def test_second_save_from_an_old_form_is_refused_with_what_changed_and_by_whom(c
     response = client.post(change_url(article), alice_form)
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Not saved" in page and "bob" in page
+    assert "Not saved" in page
+    assert "bob" in page
     assert "changed: headline (English), summary (Arabic)" in page
     # Nothing of Bob's was overwritten, and Alice's text is still in her form.
     article.refresh_from_db()
-    assert article.headline_en == "Bob's headline" and article.body_en != "<p>Alice wrote this.</p>"
+    assert article.headline_en == "Bob's headline"
+    assert article.body_en != "<p>Alice wrote this.</p>"
     assert "Alice wrote this." in page
     # Saving again, having read the message, is a deliberate choice and goes through.
     again = form_data(response)
@@ -57,9 +59,11 @@ def test_a_workflow_step_in_between_also_refuses_the_old_form(client):
     services.article_unpublish(article=article, by=make_role_user("editor"))
     stale_form.update(headline_en=["Edited"], _save=["Save"])
     response = client.post(change_url(article), stale_form)
-    assert response.status_code == 200 and "Not saved" in response.content.decode()
+    assert response.status_code == 200
+    assert "Not saved" in response.content.decode()
     article.refresh_from_db()
-    assert article.status == "unpublished" and article.headline_en != "Edited"
+    assert article.status == "unpublished"
+    assert article.headline_en != "Edited"
 
 
 @pytest.mark.django_db(transaction=True)

@@ -65,7 +65,8 @@ def test_compare_shows_field_level_differences_for_each_language(client):
     page = response.content.decode()
     assert response.status_code == 200
     assert "Dam opens<ins> early</ins>" in page
-    assert re.search(r"نص <del>\d+</del>", page) and "نص <ins>جديد تماما</ins>" in page
+    assert re.search(r"نص <del>\d+</del>", page)
+    assert "نص <ins>جديد تماما</ins>" in page
     assert 'lang="ar" dir="rtl"' in page
 
 
@@ -98,7 +99,8 @@ def test_restore_brings_back_text_byline_and_tags_as_a_new_revision(client):
     )
     old = versions_of(article)[-1]
     confirm = client.get(reverse("admin:articles_article_restore", args=[article.pk, old.pk]))
-    assert confirm.status_code == 200 and "Rewritten" in confirm.content.decode()
+    assert confirm.status_code == 200
+    assert "Rewritten" in confirm.content.decode()
     article.refresh_from_db()
     response = client.post(
         reverse("admin:articles_article_restore", args=[article.pk, old.pk]),
@@ -123,7 +125,8 @@ def test_restore_keeps_status_and_refuses_a_stale_confirmation(client):
     old = versions_of(article)[-1]
     url = reverse("admin:articles_article_restore", args=[article.pk, old.pk])
     response = client.post(url, {"expected_version": 1})
-    assert response.status_code == 302 and response["Location"] == url
+    assert response.status_code == 302
+    assert response["Location"] == url
     assert Article.objects.get(pk=article.pk).headline_en == "After"
 
 

@@ -70,7 +70,8 @@ def test_writer_creates_a_draft_in_both_languages_with_their_byline(client):
     author = make_author(user=writer)
     section = make_section()
     page = client.get(reverse("admin:articles_article_add")).content.decode()
-    assert 'name="featured"' not in page and 'name="publish_at' not in page
+    assert 'name="featured"' not in page
+    assert 'name="publish_at' not in page
     assert 'name="status"' not in page
     data = form_data(client.get(reverse("admin:articles_article_add")))
     data.update(
@@ -94,8 +95,10 @@ def test_writer_sees_submit_but_not_publish_on_their_draft(client):
     article = make_draft(by=writer)
     page = client.get(change_url(article)).content.decode()
     assert 'value="submit"' in page
-    assert 'value="publish"' not in page and 'value="schedule"' not in page
-    assert 'name="featured"' not in page and "related_links-TOTAL_FORMS" not in page
+    assert 'value="publish"' not in page
+    assert 'value="schedule"' not in page
+    assert 'name="featured"' not in page
+    assert "related_links-TOTAL_FORMS" not in page
 
 
 def test_writer_submits_their_draft_for_review_with_a_note(client):
@@ -176,7 +179,8 @@ def test_writer_does_not_get_publish_actions_and_a_forged_action_does_nothing(cl
     writer = login(client, "writer")
     article = make_draft(by=writer, status=Status.REVIEW)
     page = client.get(reverse(CHANGELIST)).content.decode()
-    assert 'value="publish_selected"' not in page and 'value="feature_selected"' not in page
+    assert 'value="publish_selected"' not in page
+    assert 'value="feature_selected"' not in page
     assert 'value="submit_selected"' in page
     client.post(reverse(CHANGELIST), {"action": "publish_selected", "_selected_action": [article.pk]})
     article.refresh_from_db()
@@ -260,7 +264,8 @@ def test_editor_may_edit_a_published_article(client):
     response = post_article_form(client, article, headline_en="Corrected headline")
     assert response.status_code == 302
     article.refresh_from_db()
-    assert article.headline_en == "Corrected headline" and article.is_published()
+    assert article.headline_en == "Corrected headline"
+    assert article.is_published()
 
 
 # --- Translators --------------------------------------------------------------------------
@@ -271,15 +276,19 @@ def test_translator_edits_only_the_other_language(client):
     article = make_article(languages=("en",))
     page = client.get(change_url(article)).content.decode()
     assert 'name="headline_ar"' in page
-    assert 'name="headline_en"' in page and "disabled" in page  # shown for reference
-    assert 'name="section"' not in page and 'name="featured"' not in page
-    assert 'value="publish"' not in page and 'value="submit"' not in page
+    assert 'name="headline_en"' in page
+    assert "disabled" in page  # shown for reference
+    assert 'name="section"' not in page
+    assert 'name="featured"' not in page
+    assert 'value="publish"' not in page
+    assert 'value="submit"' not in page
     response = post_article_form(
         client, article, headline_ar="عنوان مترجم", body_ar="<p>نص مترجم</p>", headline_en="Hijacked"
     )
     assert response.status_code == 302
     article.refresh_from_db()
-    assert article.headline_ar == "عنوان مترجم" and article.body_ar == "<p>نص مترجم</p>"
+    assert article.headline_ar == "عنوان مترجم"
+    assert article.body_ar == "<p>نص مترجم</p>"
     assert article.headline_en.startswith("Headline")
 
 
@@ -291,7 +300,8 @@ def test_translator_of_an_arabic_article_edits_the_english(client):
     )
     assert response.status_code == 302
     article.refresh_from_db()
-    assert article.headline_en == "Translated" and article.headline_ar != "x"
+    assert article.headline_en == "Translated"
+    assert article.headline_ar != "x"
 
 
 def test_translator_cannot_change_status_even_by_forging_a_request(client):

@@ -191,7 +191,9 @@ def test_editor_schedules_from_the_admin_form(client):
     )
     assert response.status_code == 302
     article.refresh_from_db()
-    assert article.status == Status.PUBLISHED and article.publish_at == when and article.is_scheduled()
+    assert article.status == Status.PUBLISHED
+    assert article.publish_at == when
+    assert article.is_scheduled()
     assert article.transitions.get().publish_at == when
 
 
@@ -212,7 +214,8 @@ def test_scheduling_in_the_past_from_the_admin_is_refused_with_the_input_kept(cl
     assert "choose a time in the future" in response.content.decode()
     assert "Kept headline" in response.content.decode()
     article.refresh_from_db()
-    assert article.status == Status.REVIEW and article.headline_en != "Kept headline"
+    assert article.status == Status.REVIEW
+    assert article.headline_en != "Kept headline"
 
 
 def test_user_without_roles_cannot_run_services():
