@@ -20,7 +20,7 @@ from django.views.generic import DetailView, ListView
 from articles.images import images_of, prefetch_renditions
 from articles.listings import LazyList, ListingPaginator, page_of
 from articles.models import LANGUAGE_CODES, Article, ArticleAuthor, Author, Section, Tag
-from articles.search import MAX_QUERY_LENGTH, clean_query, highlight
+from articles.search import MAX_QUERY_LENGTH, SearchPaginator, clean_query, highlight
 from web.cache import public_memo
 from web.site_url import absolute_url
 
@@ -329,13 +329,23 @@ class SearchView(ListView):
             .defer("search_en", "search_ar")
         )
 
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        if not self.query:
+            return super().get_paginator(queryset, per_page, orphans, allow_empty_first_page, **kwargs)
+        matches = Article.objects.matching(self.query, current_language())
+        return SearchPaginator(queryset, per_page, matches=matches, orphans=orphans)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         results = list(context["results"])
         if results:
             highlight(results, self.query, current_language())
         context.update(
-            query=self.query, shortened=self.shortened, results=results, max_query_length=MAX_QUERY_LENGTH
+            query=self.query,
+            shortened=self.shortened,
+            results=results,
+            max_query_length=MAX_QUERY_LENGTH,
+            capped=getattr(context["paginator"], "capped", False),
         )
         return context
 
