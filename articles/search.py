@@ -26,6 +26,8 @@ from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from web.cache import public_memo
+
 # Tashkeel (U+064B–U+065F), superscript alef (U+0670) and tatweel (U+0640).
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
@@ -122,13 +124,19 @@ class SearchPaginator(Paginator):
     """Pages of the ranked matches; counts no further than one past ``SEARCH_CANDIDATES``
     (``capped`` then says there were more than the ranked ones)."""
 
-    def __init__(self, object_list, per_page, *, matches, **kwargs):
+    def __init__(self, object_list, per_page, *, matches, request, memo, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
-        self.matches = matches
+        self.matches, self.request, self.memo = matches, request, memo
 
     @cached_property
     def found(self):
-        return self.matches.order_by().values("pk")[: SEARCH_CANDIDATES + 1].count()
+        # The same for every reader of the same words until something is published (memoised).
+        return public_memo(
+            self.request,
+            "search-count",
+            *self.memo,
+            compute=lambda: self.matches.order_by().values("pk")[: SEARCH_CANDIDATES + 1].count(),
+        )
 
     @cached_property
     def count(self):

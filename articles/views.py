@@ -333,17 +333,30 @@ class SearchView(ListView):
         if not self.query:
             return super().get_paginator(queryset, per_page, orphans, allow_empty_first_page, **kwargs)
         matches = Article.objects.matching(self.query, current_language())
-        return SearchPaginator(queryset, per_page, matches=matches, orphans=orphans)
+        return SearchPaginator(
+            queryset,
+            per_page,
+            matches=matches,
+            orphans=orphans,
+            request=self.request,
+            memo=(current_language(), self.query),
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        results = list(context["results"])
-        if results:
-            highlight(results, self.query, current_language())
+        page = context["page_obj"]
+
+        def results():
+            # Fetched and highlighted only when the results' fragment is not cached.
+            found = list(page.object_list)
+            if found:
+                highlight(found, self.query, current_language())
+            return found
+
         context.update(
             query=self.query,
             shortened=self.shortened,
-            results=results,
+            results=LazyList(results),
             max_query_length=MAX_QUERY_LENGTH,
             capped=getattr(context["paginator"], "capped", False),
         )
