@@ -9,13 +9,21 @@ Addresses are on SITE_URL: Django's sitemap views would take the request's Host 
 
 import copy
 from datetime import timedelta
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap, views as sitemap_views
 from django.db.models import BooleanField, Case, Exists, Max, OuterRef, Q, Value, When
+from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.dateformat import format as date_format
+from django.utils.html import escape
+from django.utils.http import RFC3986_SUBDELIMS
+from django.utils.timezone import template_localtime
 
 from articles.models import LANGUAGE_CODES, Article, Author, Section
+from web.cache import public_memo
 from web.site_url import site_origin
 
 NEWS_WINDOW = timedelta(hours=48)
@@ -38,6 +46,19 @@ def with_live_languages(queryset):
             for code in LANGUAGE_CODES
         }
     )
+
+
+def article_paths(language):
+    """A function from slug to ``Article.get_absolute_url(language)``, reversing only once.
+
+    ``reverse()`` costs about 30 µs; an article sitemap of 20,000 addresses with alternates
+    calls it 70,000 times. The address is the reversed pattern with the slug quoted in it.
+    """
+    marker = "article-slug-marker"
+    with translation.override(language):
+        before, after = reverse("articles:detail", kwargs={"slug": marker}).split(marker)
+    safe = RFC3986_SUBDELIMS + "/~:@"
+    return lambda slug: before + quote(slug or "", safe=safe) + after
 
 
 def _sitemap_fields():
@@ -67,6 +88,11 @@ class LanguageSitemap(SiteSitemap):
 
 
 class ArticleSitemap(LanguageSitemap):
+    # Pages of 1,000 addresses (about 200 KB with alternates) rather than Django's 50,000: a
+    # whole archive in one document was 4 MB for every crawler request, bandwidth-bound even
+    # when kept ready, and rebuilt whole after every publish.
+    limit = 1000
+
     def items(self):
         return (
             with_live_languages(Article.objects.live(self.language))
@@ -75,7 +101,7 @@ class ArticleSitemap(LanguageSitemap):
         )
 
     def location(self, item):
-        return item.get_absolute_url(self.language)
+        return self._paths[self.language](getattr(item, f"slug_{self.language}"))
 
     def lastmod(self, item):
         return max(item.updated_at, item.publish_at)
@@ -88,6 +114,7 @@ class ArticleSitemap(LanguageSitemap):
         return max(values) if values else None
 
     def _urls(self, page, protocol, domain):
+        self._paths = paths = {code: article_paths(code) for code in LANGUAGE_CODES}
         urls = super()._urls(page, protocol, domain)
         for url in urls:
             article = url["item"]
@@ -95,14 +122,17 @@ class ArticleSitemap(LanguageSitemap):
             if len(live) < 2:
                 continue
             url["alternates"] = [
-                {"lang_code": code, "location": f"{protocol}://{domain}{article.get_absolute_url(code)}"}
+                {
+                    "lang_code": code,
+                    "location": f"{protocol}://{domain}{paths[code](getattr(article, f'slug_{code}'))}",
+                }
                 for code in live
             ]
             default = settings.LANGUAGE_CODE if settings.LANGUAGE_CODE in live else live[0]
             url["alternates"].append(
                 {
                     "lang_code": "x-default",
-                    "location": f"{protocol}://{domain}{article.get_absolute_url(default)}",
+                    "location": f"{protocol}://{domain}{paths[default](getattr(article, f'slug_{default}'))}",
                 }
             )
         return urls
@@ -197,4 +227,83 @@ def sitemap_index(request, **kwargs):
     """
     on_site = copy.copy(request)
     on_site.get_host = lambda: site_origin()[1]
-    return sitemap_views.index(on_site, **kwargs)
+
+    def build():
+        response = sitemap_views.index(on_site, **kwargs)
+        response.render()
+        return response.content, response.get("Last-Modified")
+
+    # The same document for everyone until something is published (it counts every sitemap).
+    content, last_modified = public_memo(request, "sitemap-index", compute=build)
+    response = HttpResponse(content, content_type="application/xml")
+    response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    if last_modified:
+        response.headers["Last-Modified"] = last_modified
+    return response
+
+
+def _xml(value):
+    return escape(str(value))
+
+
+def _time(value):
+    return date_format(template_localtime(value), "c")
+
+
+def render_urlset(urls):
+    """``templates/articles/sitemap.xml`` rendered without the template engine, byte for byte.
+
+    The template costs about 0.3 ms an address (ten variable lookups, four conditions), a
+    second and more for an article sitemap; this costs a tenth of that. The template stays
+    the reference (``tests/articles/test_feeds_and_sitemaps.py`` compares the two).
+    """
+    parts = []
+    for url in urls:
+        parts.append(f"<url><loc>{_xml(url['location'])}</loc>")
+        if url.get("lastmod"):
+            parts.append(f"<lastmod>{_time(url['lastmod'])}</lastmod>")
+        if url.get("changefreq"):
+            parts.append(f"<changefreq>{_xml(url['changefreq'])}</changefreq>")
+        if url.get("priority"):
+            parts.append(f"<priority>{_xml(url['priority'])}</priority>")
+        for alternate in url.get("alternates") or ():
+            parts.append(
+                f'<xhtml:link rel="alternate" hreflang="{_xml(alternate["lang_code"])}" '
+                f'href="{_xml(alternate["location"])}"/>'
+            )
+        news = url.get("news")
+        if news:
+            parts.append(
+                f"<news:news><news:publication><news:name>{_xml(news['publication'])}</news:name>"
+                f"<news:language>{_xml(news['language'])}</news:language></news:publication>"
+                f"<news:publication_date>{_time(news['published'])}</news:publication_date>"
+                f"<news:title>{_xml(news['title'])}</news:title></news:news>"
+            )
+        parts.append("</url>")
+    return URLSET_HEAD + "".join(parts) + URLSET_TAIL
+
+
+URLSET_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml" '
+    'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n'
+)
+URLSET_TAIL = "\n</urlset>\n"
+
+
+def sitemap_section(request, section, **kwargs):
+    """One sitemap, the same document for every reader: kept whole under the generation
+    counter (like a page fragment) and rendered by ``render_urlset``. A 404 is never kept."""
+
+    def build():
+        response = sitemap_views.sitemap(request, sitemaps=SITEMAPS, section=section, **kwargs)
+        return render_urlset(response.context_data["urlset"]), response.get("Last-Modified")
+
+    content, last_modified = public_memo(
+        request, "sitemap", section, request.GET.get("p", "1"), compute=build
+    )
+    response = HttpResponse(content, content_type="application/xml")
+    response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    if last_modified:
+        response.headers["Last-Modified"] = last_modified
+    return response

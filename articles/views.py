@@ -13,14 +13,15 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
 from articles.images import images_of, prefetch_renditions
+from articles.listings import LazyList, ListingPaginator, page_of
 from articles.models import LANGUAGE_CODES, Article, ArticleAuthor, Author, Section, Tag
-from articles.search import MAX_QUERY_LENGTH, clean_query, highlight
+from articles.search import MAX_QUERY_LENGTH, SearchPaginator, clean_query, highlight
 from web.cache import public_memo
 from web.ratelimit import rate_limit
 from web.site_url import absolute_url
@@ -46,7 +47,11 @@ def teasers(language=None):
 
 
 class HomeView(ListView):
-    """The lead story, the latest news (paginated) and a block per section, on page 1."""
+    """The lead story, the latest news (paginated) and a block per section, on page 1.
+
+    Nothing is fetched until the template reads it (see ``articles/listings.py``): a request
+    that finds the page's fragment cached runs no article query at all.
+    """
 
     template_name = "articles/home.html"
     context_object_name = "articles"
@@ -61,13 +66,37 @@ class HomeView(ListView):
             or live.order_by("-publish_at", "-pk").first()
         )
 
-    def get(self, request, *args, **kwargs):
-        self.lead = self.get_lead()
-        return super().get(request, *args, **kwargs)
+    @cached_property
+    def lead(self):
+        return self.get_lead()
 
     def get_queryset(self):
-        queryset = teasers()
-        return queryset.exclude(pk=self.lead.pk) if self.lead else queryset
+        return teasers()
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return ListingPaginator(
+            queryset,
+            per_page,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            request=self.request,
+            memo=("home", current_language()),
+            # The lead exists exactly when something is live, and is left out of "latest news".
+            adjust_count=lambda count: max(count - 1, 0),
+            fetch=lambda bottom, top: self.content(bottom, top)["latest"],
+        )
+
+    def content(self, bottom, top):
+        """Lead, latest news and section blocks, fetched together on first read, pictures too."""
+        if getattr(self, "_content", None) is None:
+            lead = self.lead
+            latest = list(page_of(teasers().exclude(pk=lead.pk), bottom, top)) if lead else []
+            blocks = self.section_blocks([lead.pk, *(a.pk for a in latest)]) if bottom == 0 and lead else []
+            shown = ([lead] if bottom == 0 and lead else []) + latest
+            shown += [a for block in blocks for a in block["articles"]]
+            prefetch_renditions(images_of(shown))
+            self._content = {"latest": latest, "blocks": blocks, "shown": shown}
+        return self._content
 
     def section_blocks(self, shown):
         """The latest few articles of every section not already on the page, in section order.
@@ -103,18 +132,15 @@ class HomeView(ListView):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
         first_page = page.number == 1
-        latest = list(context["articles"])
-        blocks = []
-        if first_page and self.lead:
-            blocks = self.section_blocks([self.lead.pk, *(a.pk for a in latest)])
-        shown = ([self.lead] if first_page and self.lead else []) + latest
-        shown += [a for block in blocks for a in block["articles"]]
-        prefetch_renditions(images_of(shown))
+
+        def content():
+            return self.content(*page.bounds)
+
         context.update(
-            lead_article=self.lead if first_page else None,
-            latest=latest,
-            section_blocks=blocks,
-            listed_articles=shown,
+            lead_article=SimpleLazyObject(lambda: content() and self.lead) if first_page else None,
+            latest=page.object_list,
+            section_blocks=LazyList(lambda: content()["blocks"]),
+            listed_articles=LazyList(lambda: content()["shown"]),
             first_page=first_page,
         )
         return context
@@ -224,13 +250,29 @@ class FilteredListView(ListView):
         return get_object_or_404(self.model, **{field: self.kwargs["slug"]})
 
     def get(self, request, *args, **kwargs):
-        self.filter_object = self.get_filter_object()
+        # The same object for every reader until something changes (a 404 is never memoised).
+        self.filter_object = public_memo(
+            request,
+            "listing-object",
+            self.model.__name__,
+            current_language(),
+            self.kwargs["slug"],
+            compute=self.get_filter_object,
+        )
         return super().get(request, *args, **kwargs)
 
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return ListingPaginator(
+            queryset,
+            per_page,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            request=self.request,
+            memo=(self.model.__name__, self.filter_object.pk, current_language()),
+        )
+
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(listing_object=self.filter_object, **kwargs)
-        prefetch_renditions(images_of(context["articles"]))
-        return context
+        return super().get_context_data(listing_object=self.filter_object, **kwargs)
 
 
 class SectionView(FilteredListView):
@@ -297,13 +339,36 @@ class SearchView(ListView):
             .defer("search_en", "search_ar")
         )
 
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        if not self.query:
+            return super().get_paginator(queryset, per_page, orphans, allow_empty_first_page, **kwargs)
+        matches = Article.objects.matching(self.query, current_language())
+        return SearchPaginator(
+            queryset,
+            per_page,
+            matches=matches,
+            orphans=orphans,
+            request=self.request,
+            memo=(current_language(), self.query),
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        results = list(context["results"])
-        if results:
-            highlight(results, self.query, current_language())
+        page = context["page_obj"]
+
+        def results():
+            # Fetched and highlighted only when the results' fragment is not cached.
+            found = list(page.object_list)
+            if found:
+                highlight(found, self.query, current_language())
+            return found
+
         context.update(
-            query=self.query, shortened=self.shortened, results=results, max_query_length=MAX_QUERY_LENGTH
+            query=self.query,
+            shortened=self.shortened,
+            results=LazyList(results),
+            max_query_length=MAX_QUERY_LENGTH,
+            capped=getattr(context["paginator"], "capped", False),
         )
         return context
 

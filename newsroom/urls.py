@@ -1,11 +1,10 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
 
-from articles.sitemaps import SITEMAPS, sitemap_index
+from articles.sitemaps import SITEMAPS, sitemap_index, sitemap_section
 from articles.views import robots_txt
 from consent import views as consent_views
 from newsroom import views
@@ -25,12 +24,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap-index",
     ),
-    path(
-        "sitemap-<str:section>.xml",
-        sitemap_views.sitemap,
-        {"sitemaps": SITEMAPS, "template_name": "articles/sitemap.xml"},
-        name="sitemap-section",
-    ),
+    path("sitemap-<str:section>.xml", sitemap_section, name="sitemap-section"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -43,7 +43,8 @@ from web.ratelimit import hit
 
 STATE_KEY = "public-pages:state"
 MESSAGES_COOKIE = getattr(settings, "MESSAGE_COOKIE_NAME", "messages")
-CACHEABLE_PARAMS = frozenset({"page", "q"})
+# "p": the page of a sitemap (Django's own parameter name).
+CACHEABLE_PARAMS = frozenset({"page", "q", "p"})
 CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
 
 

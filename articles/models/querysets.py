@@ -45,12 +45,20 @@ class ArticleQuerySet(models.QuerySet):
 
     def search(self, query, language=None):
         """Live articles in ``language`` matching a reader's query (PostgreSQL full-text search on
-        that language's document), best match first, then newest. See ``articles/search.py``.
+        that language's document), best match first, then newest; only the newest
+        ``SEARCH_CANDIDATES`` matches are ranked. See ``articles/search.py``.
         """
         from articles.search import apply_search
 
         language = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
         return apply_search(self.live(language), query, language)
+
+    def matching(self, query, language=None):
+        """Live articles in ``language`` matching a reader's query, unordered (for counting)."""
+        from articles.search import matching
+
+        language = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        return matching(self.live(language), query, language)
 
     def scheduled(self):
         """Approved for publication at a time still to come."""

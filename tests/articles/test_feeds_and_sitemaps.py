@@ -203,3 +203,25 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin_and_pr
     for path in ("/en/admin/", "/ar/admin/", "/en/preview/", "/ar/preview/"):
         assert f"Disallow: {path}" in body
     assert "Disallow: /\n" not in body
+
+
+@pytest.mark.parametrize("name", ["articles-en", "articles-ar", "sections-en", "authors-ar", "news"])
+def test_sitemaps_are_rendered_byte_for_byte_as_the_template_would(client, name):
+    """``render_urlset`` replaces the template for speed; the template stays the reference."""
+    from django.template.loader import render_to_string
+
+    from articles.sitemaps import SITEMAPS, render_urlset
+
+    section = make_section()
+    recent = timezone.now() - timedelta(hours=1)
+    make_article(
+        section=section, headline_en="Fish & chips <today>", summary_en="A 'quote'", publish_at=recent
+    )
+    make_article(section=section, languages=("ar",), publish_at=recent)
+    make_article(section=section, publish_at=timezone.now() - timedelta(days=5))
+    response = client.get(f"/sitemap-{name}.xml")
+    assert response.status_code == 200
+    urls = SITEMAPS[name].get_urls(page=1, protocol="http", site=None)
+    assert urls
+    assert response.content.decode() == render_urlset(urls)
+    assert render_urlset(urls) == render_to_string("articles/sitemap.xml", {"urlset": urls})

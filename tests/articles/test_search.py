@@ -1,9 +1,11 @@
 import tomllib
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.db import connection
 from django.utils import translation
+from django.utils.timezone import now
 
 from articles.models import Article, Status
 from articles.search import MAX_QUERY_LENGTH, clean_query, highlight, normalize_arabic
@@ -240,3 +242,37 @@ def test_search_results_are_paginated_and_keep_the_query(client):
     second = client.get("/en/search/", {"q": "harvest", "page": 2})
     assert len(second.context["results"]) == 2
     assert client.get("/en/search/", {"q": "harvest", "page": 9}).status_code == 404
+
+
+def test_a_common_word_ranks_only_its_newest_matches(monkeypatch, client):
+    """Ranking reads each ranked document: a word in most articles must not rank them all."""
+    monkeypatch.setattr("articles.search.SEARCH_CANDIDATES", 3)
+    make_article(  # the best match, but older than the ranked ones
+        headline_en="Harvest harvest harvest",
+        body_en="<p>harvest harvest</p>",
+        publish_at=now() - timedelta(days=9),
+    )
+    newer = [
+        make_article(
+            headline_en=f"Harvest {n}",
+            body_en="<p>Text</p>",
+            publish_at=now() - timedelta(hours=n + 1),
+        )
+        for n in range(3)
+    ]
+    assert set(found("harvest", "en")) == set(newer)
+    response = client.get("/en/search/?q=harvest")
+    assert "More than 3 results for “harvest”" in response.content.decode()
+    assert len(response.context["results"]) == 3
+
+
+def test_a_rare_word_ranks_every_match_and_counts_them_exactly(monkeypatch, client):
+    monkeypatch.setattr("articles.search.SEARCH_CANDIDATES", 3)
+    best = make_article(
+        headline_en="Cotton cotton",
+        body_en="<p>cotton cotton cotton</p>",
+        publish_at=now() - timedelta(days=9),
+    )
+    other = make_article(headline_en="Cotton", body_en="<p>Text</p>", publish_at=now() - timedelta(hours=1))
+    assert found("cotton", "en") == [best, other]
+    assert "2 results for “cotton”" in client.get("/en/search/?q=cotton").content.decode()

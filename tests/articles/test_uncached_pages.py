@@ -1,0 +1,89 @@
+"""Pages that miss the page cache (a query string, a purge) reuse what the generation keeps:
+listing counts and fragments, search results, whole feeds and sitemaps; never stale."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
+
+from tests.factories import make_article, make_section
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def article_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [q["sql"] for q in queries.captured_queries if "articles_article" in q["sql"]]
+
+
+@pytest.mark.parametrize("page", ["/en/", "/en/?page=2", "section", "/en/search/?q=harvest", "/en/feed/"])
+def test_a_page_past_the_page_cache_reads_no_article_when_its_parts_are_kept(client, page):
+    section = make_section()
+    for _ in range(14):
+        make_article(section=section, headline_en="Harvest news")
+    url = section.get_absolute_url() if page == "section" else page
+    client.get(url)
+    sep = "&" if "?" in url else "?"
+    assert article_queries(client, f"{url}{sep}utm_source=a") == []
+
+
+def test_a_listing_count_follows_a_publish(client):
+    section = make_section()
+    for _ in range(12):
+        make_article(section=section)
+    url = section.get_absolute_url()
+    assert client.get(url + "?page=2&utm_source=a").status_code == 404
+    make_article(section=section, headline_en="The thirteenth")
+    response = client.get(url + "?page=2&utm_source=b")
+    assert response.status_code == 200 and "Page 2 of 2" in response.content.decode()
+
+
+def test_a_kept_feed_shows_a_new_article_at_once(client):
+    make_article(headline_en="First story")
+    assert "First story" in client.get("/en/feed/?utm_source=a").content.decode()
+    make_article(headline_en="Second story")
+    assert "Second story" in client.get("/en/feed/?utm_source=b").content.decode()
+
+
+def test_a_scheduled_article_enters_kept_feeds_and_sitemaps_when_its_time_comes(client):
+    make_article(headline_en="Already out")
+    make_article(
+        headline_en="Embargoed story", slug_en="embargoed", publish_at=timezone.now() + timedelta(seconds=2)
+    )
+    assert "Embargoed story" not in client.get("/en/feed/").content.decode()
+    assert "embargoed" not in client.get("/sitemap-articles-en.xml").content.decode()
+    time.sleep(2.2)
+    assert "Embargoed story" in client.get("/en/feed/").content.decode()
+    assert "/en/news/embargoed/" in client.get("/sitemap-articles-en.xml").content.decode()
+
+
+def test_search_results_follow_a_publish(client):
+    make_article(headline_en="Harvest begins")
+    assert "1 result for" in client.get("/en/search/?q=harvest").content.decode()
+    make_article(headline_en="Harvest ends")
+    assert "2 results for" in client.get("/en/search/?q=harvest&utm_source=a").content.decode()
+
+
+def test_an_arabic_only_article_never_enters_the_english_listing_through_a_kept_count(client):
+    section = make_section()
+    make_article(section=section, headline_en="Both languages")
+    client.get(section.get_absolute_url())
+    make_article(section=section, languages=("ar",), headline_ar="عربي فقط")
+    english = client.get(section.get_absolute_url() + "?utm_source=a").content.decode()
+    with translation.override("ar"):
+        arabic = client.get(section.get_absolute_url() + "?utm_source=a").content.decode()
+    assert "عربي فقط" not in english and "عربي فقط" in arabic
