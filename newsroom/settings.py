@@ -5,7 +5,8 @@ SECRET_KEY       required when DEBUG is off.
 ALLOWED_HOSTS    comma-separated host names (default: localhost names in DEBUG).
 SITE_URL         the site's public address (https://news.example.org); required when DEBUG is off.
 DATABASE_URL     postgres://… ; `make run`/`make test` set it to the embedded server when unset.
-REDIS_URL        optional shared cache; a file-based cache under var/ is used otherwise.
+REDIS_URL        optional shared cache (redis://host:6379/0); a file-based cache under var/ otherwise.
+DATABASE_REPLICA_URL  optional read replicas (comma-separated postgres://… URLs) for anonymous reads.
 """
 
 import os
@@ -140,10 +141,16 @@ if not DATABASES["default"]["HOST"] and "host" in DATABASES["default"]["OPTIONS"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
+    # Shared by every app server: pages, fragments and the publication generation. An outage
+    # degrades to uncached pages (web/redis_cache.py), so the timeouts are short.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "web.redis_cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", 0.25)),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", 0.5)),
+            },
         }
     }
 else:

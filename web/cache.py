@@ -65,14 +65,27 @@ def _next_scheduled_change() -> float:
     return min(times, default=time.time() + 365 * 86400)
 
 
+# Cache outages (``ResilientRedisCache.outages``) this process had seen at its last good read.
+_outages_at_good_read = 0
+
+
 def _state() -> tuple[int, float]:
+    global _outages_at_good_read
     cache = _cache()
     state = cache.get(STATE_KEY)
     now = time.time()
-    if state is None or now >= state[1]:
+    if not getattr(cache, "healthy", True):
+        # The cache is away: a generation of its own for this request, so nothing is reused.
+        return (int(now * 1000), now)
+    outages = getattr(cache, "outages", 0)
+    # Back from a cache outage: a publication made meanwhile could not move the generation
+    # (nor could this process tell), so move it now and let every page be rebuilt once.
+    recovered = state is not None and outages != _outages_at_good_read
+    if state is None or now >= state[1] or recovered:
         generation = (state[0] + 1) if state else int(now * 1000)
         state = (generation, _next_scheduled_change())
         cache.set(STATE_KEY, state, timeout=None)
+    _outages_at_good_read = outages
     return state
 
 
