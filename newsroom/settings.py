@@ -94,6 +94,8 @@ MIDDLEWARE = [
     # Anonymous readers' pages from the shared cache: below the HTTPS redirect and the security
     # headers, above everything that reads sessions or renders (see web/cache.py).
     "web.cache.PublicPageCacheMiddleware",
+    # Below the page cache (a hit needs no database): anonymous public reads from a replica.
+    "web.replicas.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -139,6 +141,22 @@ if not DATABASES["default"]["HOST"] and "host" in DATABASES["default"]["OPTIONS"
     # A unix-socket URL (…@/name?host=/socket/dir), as the embedded server gives: make it HOST.
     DATABASES["default"]["HOST"] = DATABASES["default"]["OPTIONS"].pop("host")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Read replicas (web/replicas.py): anonymous public reads go to one that is up, within the lag
+# limit and has replayed the last publication; everything else goes to the primary.
+DATABASE_REPLICAS = []
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URL", []), start=1):
+    _replica = dj_database_url.parse(_url, conn_max_age=600, conn_health_checks=True)
+    _replica["OPTIONS"].setdefault("connect_timeout", 2)
+    if not _replica["HOST"] and "host" in _replica["OPTIONS"]:
+        _replica["HOST"] = _replica["OPTIONS"].pop("host")
+    # Tests never create a database on a replica (it is read-only); they read the primary's.
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica{_number}"] = _replica
+    DATABASE_REPLICAS.append(f"replica{_number}")
+DATABASE_ROUTERS = ["web.replicas.ReplicaRouter"]
+REPLICA_MAX_LAG_SECONDS = float(os.environ.get("REPLICA_MAX_LAG_SECONDS", 5))
+REPLICA_CHECK_SECONDS = float(os.environ.get("REPLICA_CHECK_SECONDS", 1))
 
 if os.environ.get("REDIS_URL"):
     # Shared by every app server: pages, fragments and the publication generation. An outage

@@ -28,6 +28,8 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
+from web.replicas import after_invalidation
+
 STATE_KEY = "public-pages:state"
 MESSAGES_COOKIE = getattr(settings, "MESSAGE_COOKIE_NAME", "messages")
 CACHEABLE_PARAMS = frozenset({"page", "q"})
@@ -119,12 +121,18 @@ def public_memo(request, name: str, *parts, compute):
     return value
 
 
-def invalidate_public_pages(**_kwargs) -> None:
-    """Every cached public page is stale from now on (signal receivers call this)."""
+def _move_generation() -> None:
     cache = _cache()
     state = cache.get(STATE_KEY)
     generation = (state[0] + 1) if state else int(time.time() * 1000)
     cache.set(STATE_KEY, (generation, _next_scheduled_change()), timeout=None)
+
+
+def invalidate_public_pages(**_kwargs) -> None:
+    """Every cached public page is stale from now on (signal receivers call this)."""
+    _move_generation()
+    # With read replicas: once committed, readers wait for a replica that has replayed it.
+    after_invalidation(_move_generation)
 
 
 def invalidate_on_change(*models) -> None:
