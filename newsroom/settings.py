@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "consent",
     "readership",
     "ops",
+    # The database backend of Django's task framework (purging the proxies: web/purge.py).
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -192,6 +194,19 @@ PUBLIC_PAGE_CACHE_EXCLUDE = (
     "/en/admin/",
     "/ar/admin/",
 )
+
+# Caching proxies in front (Varnish, ops/varnish/newsroom.vcl): every change to public pages
+# enqueues a task that BANs them all (web/purge.py). Pages tell shared caches to keep them
+# PROXY_CACHE_SECONDS (s-maxage; never past the next scheduled publication).
+PROXY_PURGE_URLS = env_list("PROXY_PURGE_URLS", [])
+PROXY_CACHE_SECONDS = int(os.environ.get("PROXY_CACHE_SECONDS", 600 if PROXY_PURGE_URLS else 0))
+PROXY_STALE_SECONDS = int(os.environ.get("PROXY_STALE_SECONDS", 0))
+# Django's task framework: the purge tasks are rows in PostgreSQL (django-tasks-db), run by
+# `manage.py db_worker --backend purge`; other tasks run at once, as Django's default does.
+TASKS = {
+    "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
+    "purge": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # Requests per client address per window (seconds), shared by all workers (web/ratelimit.py).
 RATE_LIMITS = {

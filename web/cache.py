@@ -133,6 +133,10 @@ def invalidate_public_pages(**_kwargs) -> None:
     _move_generation()
     # With read replicas: once committed, readers wait for a replica that has replayed it.
     after_invalidation(_move_generation)
+    # With caching proxies in front: once committed (and after the above), a task purges them.
+    from web.purge import purge_after_commit
+
+    purge_after_commit()
 
 
 def invalidate_on_change(*models) -> None:
@@ -185,6 +189,18 @@ def is_cacheable_response(response) -> bool:
     return response.headers.get("Content-Type", "").startswith(CACHEABLE_TYPES)
 
 
+def _share_with_proxies(response, next_change: float) -> None:
+    """Let caching proxies and CDNs keep a shareable page (``s-maxage``) while they are purged
+    on every change (``web.purge``), but never past the next scheduled publication, which no
+    purge announces. Without PROXY_CACHE_SECONDS, only this cache keeps pages."""
+    shared = min(settings.PROXY_CACHE_SECONDS, int(next_change - time.time()))
+    if shared <= 0:
+        return
+    patch_cache_control(response, s_maxage=shared)
+    if settings.PROXY_STALE_SECONDS:
+        patch_cache_control(response, stale_while_revalidate=settings.PROXY_STALE_SECONDS)
+
+
 class PublicPageCacheMiddleware:
     """Sits at the top of MIDDLEWARE: a hit is answered before sessions, auth or templates run."""
 
@@ -196,7 +212,8 @@ class PublicPageCacheMiddleware:
             response = self.get_response(request)
             response.headers.setdefault("X-Cache", "BYPASS")
             return response
-        generation = public_generation(request)
+        generation, next_change = _state()
+        request._public_generation = generation
         key = cache_key(request, generation)
         cached = _cache().get(key)
         if cached is not None:
@@ -205,6 +222,7 @@ class PublicPageCacheMiddleware:
             for name, value in headers:
                 response.headers[name] = value
             response.headers["X-Cache"] = "HIT"
+            _share_with_proxies(response, next_change)
             return response
         response = self.get_response(request)
         if is_cacheable_response(response):
@@ -217,6 +235,7 @@ class PublicPageCacheMiddleware:
                 key, (response.status_code, headers, response.content), settings.PUBLIC_PAGE_CACHE_SECONDS
             )
             response.headers["X-Cache"] = "MISS"
+            _share_with_proxies(response, next_change)
         else:
             response.headers["X-Cache"] = "BYPASS"
         return response
