@@ -20,7 +20,7 @@ PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 \
 	done)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve bench test lint messages makemessages backup restore clean
+.PHONY: help install run serve bench test lint messages makemessages backup restore clean cluster cluster-down
 
 help:
 	@echo "make run    install, start embedded PostgreSQL, migrate, load demo content, serve http://$(HOST):$(PORT)"
@@ -28,6 +28,8 @@ help:
 	@echo "make serve  production-style server (gunicorn; needs SECRET_KEY, ALLOWED_HOSTS, SITE_URL; HTTPS=0 for plain HTTP)"
 	@echo "make bench  newsroom-sized dataset, production server, wrk: throughput/latency/queries table"
 	@echo "make backup / make restore BACKUP=dir   database dump plus media archive, and back"
+	@echo "make cluster   primary + streaming replica, Redis, two app servers, Varnish, purge worker (Ctrl-C stops all)"
+	@echo "make cluster-down   stop a cluster started in the background"
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "No Python >= 3.12 found (PATH or pyenv). Install one, or pass PYTHON=/path/to/python3.12." >&2; exit 1; }
@@ -84,6 +86,15 @@ backup: install
 restore: install
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/<folder>" >&2; exit 1; }
 	$(WITH_DB) $(PY) -m ops.backup restore $(BACKUP)
+
+# Several machines' processes on this one (ops/cluster.py): readers' address http://127.0.0.1:8080/.
+cluster: messages
+	@command -v redis-server >/dev/null || { echo "make cluster needs redis-server: apt-get install redis-server" >&2; exit 1; }
+	@command -v varnishd >/dev/null || test -x /usr/sbin/varnishd || { echo "make cluster needs Varnish: apt-get install varnish" >&2; exit 1; }
+	$(WITH_DB) $(PY) -m ops.cluster up
+
+cluster-down: install
+	$(PY) -m ops.cluster down
 
 lint: install
 	$(VENV)/bin/ruff check .

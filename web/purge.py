@@ -19,7 +19,7 @@ import logging
 import urllib.request
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.tasks import task
 
 logger = logging.getLogger(__name__)
@@ -49,7 +49,10 @@ def purge_proxies() -> list[str]:
 
 
 def _enqueue() -> None:
-    purge_proxies.enqueue()
+    try:
+        purge_proxies.enqueue()
+    except DatabaseError as error:  # e.g. during `migrate`, before the task table exists
+        logger.warning("Proxy purge not enqueued: %s", error)
 
 
 def purge_after_commit() -> None:
