@@ -55,24 +55,25 @@ def _wait_for_port(port: int, timeout: float = 30) -> None:
     raise RuntimeError(f"nothing listens on 127.0.0.1:{port} after {timeout:.0f} s")
 
 
-def _secret_key() -> str:
+def _secret_key(home: Path) -> str:
     if os.environ.get("SECRET_KEY"):
         return os.environ["SECRET_KEY"]
-    path = HOME / "secret_key"
+    path = home / "secret_key"
     if not path.exists():
         path.write_text(secrets.token_urlsafe(50))
         path.chmod(0o600)
     return path.read_text().strip()
 
 
-def cluster_env(primary_url: str, replica_url: str, ports: dict) -> dict:
+def cluster_env(primary_url: str, replica_url: str, ports: dict, *, home: Path = HOME) -> dict:
     """The environment every app process of the cluster shares."""
     proxy = f"http://127.0.0.1:{ports['proxy']}"
     return {
         **os.environ,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
         "DEBUG": "0",
         "HTTPS": "0",
-        "SECRET_KEY": _secret_key(),
+        "SECRET_KEY": _secret_key(home),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SITE_URL": proxy,
         "DATABASE_URL": primary_url,
@@ -93,13 +94,23 @@ def _replica_url(primary_url: str, socket_dir: Path, port: int) -> str:
 
 
 class Cluster:
-    def __init__(self):
-        self.ports = _ports()
+    def __init__(
+        self,
+        *,
+        database_url: str | None = None,
+        ports: dict | None = None,
+        demo: bool | None = None,
+        home: Path = HOME,
+    ):
+        self.home = home
+        self.database_url = database_url or os.environ["DATABASE_URL"]
+        self.ports = ports or _ports()
+        self.demo = os.environ.get("DEMO", "1") == "1" if demo is None else demo
         self.processes: list[tuple[str, subprocess.Popen]] = []
         self.replica = None
 
     def _spawn(self, name: str, command: list[str], env: dict | None = None) -> subprocess.Popen:
-        log = open(HOME / f"{name}.log", "ab")  # noqa: SIM115 (kept open for the process' lifetime)
+        log = open(self.home / f"{name}.log", "ab")  # noqa: SIM115 (kept open for the process' lifetime)
         process = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, process_group=0
         )
@@ -108,7 +119,7 @@ class Cluster:
         return process
 
     def _record(self) -> None:
-        PIDS.write_text(
+        (self.home / "pids.json").write_text(
             json.dumps(
                 {
                     "up": os.getpid(),
@@ -121,18 +132,18 @@ class Cluster:
     def start(self) -> dict:
         from ops.pgreplica import Replica
 
-        HOME.mkdir(parents=True, exist_ok=True)
-        primary_url = os.environ["DATABASE_URL"]
+        self.home.mkdir(parents=True, exist_ok=True)
+        primary_url = self.database_url
         query = parse_qs(urlsplit(primary_url).query)
         python = sys.executable
         ports = self.ports
 
         self.replica = Replica(
-            HOME / "replica",
+            self.home / "replica",
             primary_host=query["host"][0],
             primary_user=urlsplit(primary_url).username or "postgres",
         )
-        redis_dir = HOME / "redis"
+        redis_dir = self.home / "redis"
         redis_dir.mkdir(exist_ok=True)
         self._spawn(
             "redis",
@@ -152,7 +163,7 @@ class Cluster:
         )
         _wait_for_port(ports["redis"])
         # Setting up needs no purge (nothing is cached yet) and no replica (it is made afterwards).
-        env = {**cluster_env(primary_url, "", ports), "PROXY_PURGE_URLS": ""}
+        env = {**cluster_env(primary_url, "", ports, home=self.home), "PROXY_PURGE_URLS": ""}
         print("migrating the primary…", flush=True)
         subprocess.run(
             [python, "manage.py", "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True
@@ -160,7 +171,7 @@ class Cluster:
         subprocess.run(
             [python, "manage.py", "collectstatic", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True
         )
-        if os.environ.get("DEMO", "1") == "1":
+        if self.demo:
             subprocess.run([python, "manage.py", "load_demo"], cwd=ROOT, env=env, check=True)
 
         print("streaming replica (pg_basebackup)…", flush=True)
@@ -168,9 +179,9 @@ class Cluster:
         self.replica.create()
         self.replica.start()
         self._record()
-        env = cluster_env(
-            primary_url, _replica_url(primary_url, self.replica.socket_dir, self.replica.port), ports
-        )
+        replica_url = _replica_url(primary_url, self.replica.socket_dir, self.replica.port)
+        env = cluster_env(primary_url, replica_url, ports, home=self.home)
+        self.env = env
 
         for number, port in enumerate(ports["apps"], start=1):
             self._spawn(
@@ -194,7 +205,7 @@ class Cluster:
             ],
             env=env,
         )
-        vcl = HOME / "newsroom.vcl"
+        vcl = self.home / "newsroom.vcl"
         text = VCL.read_text()
         for number, port in enumerate(ports["apps"][:2], start=1):
             text = text.replace(f'.port = "800{number}"', f'.port = "{port}"')
@@ -207,7 +218,7 @@ class Cluster:
                 "-j",
                 "none",
                 "-n",
-                str(HOME / "varnish"),
+                str(self.home / "varnish"),
                 "-a",
                 f"127.0.0.1:{ports['proxy']}",
                 "-f",
@@ -238,7 +249,7 @@ class Cluster:
         if self.replica is not None:
             self.replica.stop()
         with contextlib.suppress(FileNotFoundError):
-            PIDS.unlink()
+            (self.home / "pids.json").unlink()
 
     def stop_one(self, name: str) -> None:
         """Stop one process as a failing machine would (the tests' outages)."""
@@ -264,13 +275,13 @@ def up() -> int:
         print(
             f"Cluster up: http://127.0.0.1:{ports['proxy']}/ (Varnish) -> app servers on "
             f"{', '.join(map(str, ports['apps']))}; Redis {ports['redis']}; replica on port "
-            f"{cluster.replica.port}; logs in {HOME}. Ctrl-C stops everything.",
+            f"{cluster.replica.port}; logs in {cluster.home}. Ctrl-C stops everything.",
             flush=True,
         )
         while all(process.poll() is None for _name, process in cluster.processes):
             time.sleep(0.5)
         dead = [name for name, process in cluster.processes if process.poll() is not None]
-        print(f"stopped: {', '.join(dead)} exited (see {HOME})", file=sys.stderr)
+        print(f"stopped: {', '.join(dead)} exited (see {cluster.home})", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 0

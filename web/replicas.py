@@ -98,9 +98,22 @@ def choose_replica() -> str | None:
     watermark = _cache().get(WATERMARK_KEY) or 0
     for alias in random.sample(aliases, len(aliases)):
         usable, replayed = _check(alias)
-        if usable and (replayed >= watermark or _replayed_now(alias) >= watermark):
+        if usable and _connected(alias) and (replayed >= watermark or _replayed_now(alias) >= watermark):
             return alias
     return None
+
+
+def _connected(alias: str) -> bool:
+    """Connect now (or run Django's health check on the kept connection), so that a replica that
+    died since its last check sends this request to the primary instead of failing it."""
+    try:
+        connections[alias].ensure_connection()
+    except DatabaseError as error:
+        logger.warning("Replica %s skipped: %s", alias, error)
+        _health[alias] = (time.monotonic(), False, 0)
+        connections[alias].close()
+        return False
+    return True
 
 
 class ReplicaRouter:

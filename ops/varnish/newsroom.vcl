@@ -99,8 +99,9 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-    # An app server that refuses the connection (stopped, restarting): try another one.
-    if (bereq.retries < 2) {
+    # An app server that refuses the connection or dies mid-answer (stopped, restarting): try
+    # another one; only for GET and HEAD, which are safe to send twice.
+    if (bereq.retries < 3 && (bereq.method == "GET" || bereq.method == "HEAD")) {
         return (retry);
     }
 }
