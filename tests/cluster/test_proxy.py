@@ -82,3 +82,22 @@ def test_staff_are_never_served_from_the_proxy(proxy):
     fetch(proxy, url)
     assert fetch(proxy, url)[0]["X-Proxy-Cache"] == "HIT"
     assert fetch(proxy, url, cookie="sessionid=abc")[0]["X-Proxy-Cache"] == "MISS"
+
+
+def test_an_approved_comment_purges_its_article(proxy):
+    from comments.models import Status as CommentStatus
+    from comments.services import comment_approve
+    from tests.comments.factories import make_comment
+    from tests.factories import make_user
+
+    article = make_article()
+    url = article.get_absolute_url("en")
+    pending = make_comment(article=article, status=CommentStatus.PENDING, body="Held for the moderator")
+    run_purge_worker()
+    fetch(proxy, url)
+    assert fetch(proxy, url)[0]["X-Proxy-Cache"] == "HIT"
+    comment_approve(comment=pending, by=make_user(is_staff=True))
+    run_purge_worker()
+    headers, body = fetch(proxy, url)
+    assert headers["X-Proxy-Cache"] == "MISS"
+    assert "Held for the moderator" in body
