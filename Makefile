@@ -20,7 +20,7 @@ PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 \
 	done)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve bench test lint messages makemessages backup restore clean cluster cluster-down
+.PHONY: help install run serve bench test lint messages makemessages backup restore clean cluster cluster-down bench-cluster
 
 help:
 	@echo "make run    install, start embedded PostgreSQL, migrate, load demo content, serve http://$(HOST):$(PORT)"
@@ -77,6 +77,12 @@ serve: messages
 bench: messages
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk" >&2; exit 1; }
 	$(WITH_DB) $(PY) -m ops.bench
+	$(WITH_DB) $(PY) -m ops.bench_cluster
+
+# Only the cluster run of `make bench` (Varnish, two app servers, replica, Redis: ops/bench_cluster.py).
+bench-cluster: messages
+	@command -v wrk >/dev/null || { echo "make bench-cluster needs wrk: apt-get install wrk" >&2; exit 1; }
+	$(WITH_DB) $(PY) -m ops.bench_cluster
 
 # Database dump plus media archive into var/backups/<time>/ (or BACKUP_DIR=…).
 backup: install
