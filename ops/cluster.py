@@ -186,7 +186,16 @@ class Cluster:
         for number, port in enumerate(ports["apps"], start=1):
             self._spawn(
                 f"app{number}",
-                [str(Path(python).parent / "gunicorn"), "newsroom.wsgi", "-c", "newsroom/gunicorn.conf.py"],
+                [
+                    *(
+                        str(Path(python).parent / "gunicorn"),
+                        "newsroom.wsgi",
+                        "-c",
+                        "newsroom/gunicorn.conf.py",
+                    ),
+                    # Each server its own control socket (the default path is one per user).
+                    *("--control-socket", str(self.home / f"app{number}.ctl")),
+                ],
                 env={**env, "HOST": "127.0.0.1", "PORT": str(port)},
             )
         for port in ports["apps"]:
