@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -76,9 +77,7 @@ def main() -> int:
         env = cluster.start()
         proxy = f"http://127.0.0.1:{cluster.ports['proxy']}"
         app1 = f"http://127.0.0.1:{cluster.ports['apps'][0]}"
-        article = next(
-            line.split('"')[1] for line in _get(proxy + "/en/").splitlines() if 'href="/en/news/' in line
-        )
+        article = re.search(r'href="(?:https?://[^/"]+)?(/en/news/[^"]+)"', _get(proxy + "/en/")).group(1)
         for path in ("/en/", article):  # warm both caches
             _get(proxy + path)
             _get(proxy + path)

@@ -27,6 +27,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -53,6 +54,18 @@ def _wait_for_port(port: int, timeout: float = 30) -> None:
             return
         time.sleep(0.1)
     raise RuntimeError(f"nothing listens on 127.0.0.1:{port} after {timeout:.0f} s")
+
+
+def _wait_for_ok(url: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
 
 
 def _secret_key(home: Path) -> str:
@@ -241,6 +254,7 @@ class Cluster:
             ],
         )
         _wait_for_port(ports["proxy"])
+        _wait_for_ok(f"http://127.0.0.1:{ports['proxy']}/healthz")
         return env
 
     def stop(self) -> None:

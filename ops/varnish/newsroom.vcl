@@ -26,6 +26,9 @@ probe healthz {
     .timeout = 1s;
     .window = 3;
     .threshold = 2;
+    # Healthy from the start: a restarted Varnish serves at once (a server that is really down
+    # refuses the connection and the fetch is retried on another, see vcl_backend_error).
+    .initial = 2;
 }
 
 backend app1 { .host = "127.0.0.1"; .port = "8001"; .probe = healthz; .connect_timeout = 1s; }
