@@ -20,7 +20,7 @@ PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 \
 	done)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve bench bench-import test lint messages makemessages backup restore clean import-demo bench-search-cache faults
+.PHONY: help install run serve bench bench-import test lint messages makemessages backup restore clean import-demo bench-search-cache faults cluster cluster-down bench-cluster
 
 help:
 	@echo "make run    install, start embedded PostgreSQL, migrate, load demo content, serve http://$(HOST):$(PORT)"
@@ -31,6 +31,8 @@ help:
 	@echo "make faults  load on make serve while PostgreSQL restarts and the cache is removed: 5xx, lost comments"
 	@echo "make backup / make restore BACKUP=dir   database dump plus media archive, and back"
 	@echo "make import-demo   import the bilingual WordPress demo export into the make run database"
+	@echo "make cluster   primary + streaming replica, Redis, two app servers, Varnish, purge worker (Ctrl-C stops all)"
+	@echo "make cluster-down   stop a cluster started in the background"
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "No Python >= 3.12 found (PATH or pyenv). Install one, or pass PYTHON=/path/to/python3.12." >&2; exit 1; }
@@ -85,6 +87,12 @@ serve: messages
 bench: messages
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk" >&2; exit 1; }
 	$(WITH_DB) $(PY) -m ops.bench
+	$(WITH_DB) $(PY) -m ops.bench_cluster
+
+# Only the cluster run of `make bench` (Varnish, two app servers, replica, Redis: ops/bench_cluster.py).
+bench-cluster: messages
+	@command -v wrk >/dev/null || { echo "make bench-cluster needs wrk: apt-get install wrk" >&2; exit 1; }
+	$(WITH_DB) $(PY) -m ops.bench_cluster
 
 # Peak memory of the WordPress import on a generated export (BENCH_POSTS=50000 by default),
 # into a scratch database created and dropped for the run.
@@ -109,6 +117,15 @@ backup: install
 restore: install
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/<folder>" >&2; exit 1; }
 	$(WITH_DB) $(PY) -m ops.backup restore $(BACKUP)
+
+# Several machines' processes on this one (ops/cluster.py): readers' address http://127.0.0.1:8080/.
+cluster: messages
+	@command -v redis-server >/dev/null || { echo "make cluster needs redis-server: apt-get install redis-server" >&2; exit 1; }
+	@command -v varnishd >/dev/null || test -x /usr/sbin/varnishd || { echo "make cluster needs Varnish: apt-get install varnish" >&2; exit 1; }
+	$(WITH_DB) $(PY) -m ops.cluster up
+
+cluster-down: install
+	$(PY) -m ops.cluster down
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -5,7 +5,8 @@ SECRET_KEY       required when DEBUG is off.
 ALLOWED_HOSTS    comma-separated host names (default: localhost names in DEBUG).
 SITE_URL         the site's public address (https://news.example.org); required when DEBUG is off.
 DATABASE_URL     postgres://… ; `make run`/`make test` set it to the embedded server when unset.
-REDIS_URL        optional shared cache; a file-based cache under var/ is used otherwise.
+REDIS_URL        optional shared cache (redis://host:6379/0); a file-based cache under var/ otherwise.
+DATABASE_REPLICA_URL  optional read replicas (comma-separated postgres://… URLs) for anonymous reads.
 """
 
 import os
@@ -85,6 +86,8 @@ INSTALLED_APPS = [
     "api",
     # Live blogs and the breaking-news strip.
     "live",
+    # The database backend of Django's task framework (purging the proxies: web/purge.py).
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -100,6 +103,8 @@ MIDDLEWARE = [
     # Anonymous readers' pages from the shared cache: below the HTTPS redirect and the security
     # headers, above everything that reads sessions or renders (see web/cache.py).
     "web.cache.PublicPageCacheMiddleware",
+    # Below the page cache (a hit needs no database): anonymous public reads from a replica.
+    "web.replicas.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -149,11 +154,33 @@ if not DATABASES["default"]["HOST"] and "host" in DATABASES["default"]["OPTIONS"
     DATABASES["default"]["HOST"] = DATABASES["default"]["OPTIONS"].pop("host")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Read replicas (web/replicas.py): anonymous public reads go to one that is up, within the lag
+# limit and has replayed the last publication; everything else goes to the primary.
+DATABASE_REPLICAS = []
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URL", []), start=1):
+    _replica = dj_database_url.parse(_url, conn_max_age=600, conn_health_checks=True)
+    _replica["OPTIONS"].setdefault("connect_timeout", 2)
+    if not _replica["HOST"] and "host" in _replica["OPTIONS"]:
+        _replica["HOST"] = _replica["OPTIONS"].pop("host")
+    # Tests never create a database on a replica (it is read-only); they read the primary's.
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica{_number}"] = _replica
+    DATABASE_REPLICAS.append(f"replica{_number}")
+DATABASE_ROUTERS = ["web.replicas.ReplicaRouter"]
+REPLICA_MAX_LAG_SECONDS = float(os.environ.get("REPLICA_MAX_LAG_SECONDS", 5))
+REPLICA_CHECK_SECONDS = float(os.environ.get("REPLICA_CHECK_SECONDS", 1))
+
 if os.environ.get("REDIS_URL"):
+    # Shared by every app server: pages, fragments and the publication generation. An outage
+    # degrades to uncached pages (web/redis_cache.py), so the timeouts are short.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "web.redis_cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", 0.25)),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", 0.5)),
+            },
         }
     }
 else:
@@ -184,6 +211,19 @@ PUBLIC_PAGE_CACHE_EXCLUDE = (
 )
 # At most this many search pages (any ?q=) are stored per cache period; more are served uncached.
 PUBLIC_PAGE_CACHE_BUDGETS = {"search": int(os.environ.get("PUBLIC_PAGE_CACHE_SEARCH_PAGES", 500))}
+
+# Caching proxies in front (Varnish, ops/varnish/newsroom.vcl): every change to public pages
+# enqueues a task that BANs them all (web/purge.py). Pages tell shared caches to keep them
+# PROXY_CACHE_SECONDS (s-maxage; never past the next scheduled publication).
+PROXY_PURGE_URLS = env_list("PROXY_PURGE_URLS", [])
+PROXY_CACHE_SECONDS = int(os.environ.get("PROXY_CACHE_SECONDS", 600 if PROXY_PURGE_URLS else 0))
+PROXY_STALE_SECONDS = int(os.environ.get("PROXY_STALE_SECONDS", 0))
+# Django's task framework: the purge tasks are rows in PostgreSQL (django-tasks-db), run by
+# `manage.py db_worker --backend purge`; other tasks run at once, as Django's default does.
+TASKS = {
+    "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
+    "purge": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # Requests per client address per window (seconds), shared by all workers (web/ratelimit.py).
 RATE_LIMITS = {

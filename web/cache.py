@@ -40,6 +40,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
 from web.ratelimit import hit
+from web.replicas import after_invalidation
 
 STATE_KEY = "public-pages:state"
 MESSAGES_COOKIE = getattr(settings, "MESSAGE_COOKIE_NAME", "messages")
@@ -79,14 +80,27 @@ def _next_scheduled_change() -> float:
     return min(times, default=time.time() + 365 * 86400)
 
 
+# Cache outages (``ResilientRedisCache.outages``) this process had seen at its last good read.
+_outages_at_good_read = 0
+
+
 def _state() -> tuple[int, float]:
+    global _outages_at_good_read
     cache = _cache()
     state = cache.get(STATE_KEY)
     now = time.time()
-    if state is None or now >= state[1]:
+    if not getattr(cache, "healthy", True):
+        # The cache is away: a generation of its own for this request, so nothing is reused.
+        return (int(now * 1000), now)
+    outages = getattr(cache, "outages", 0)
+    # Back from a cache outage: a publication made meanwhile could not move the generation
+    # (nor could this process tell), so move it now and let every page be rebuilt once.
+    recovered = state is not None and outages != _outages_at_good_read
+    if state is None or now >= state[1] or recovered:
         generation = (state[0] + 1) if state else int(now * 1000)
         state = (generation, _next_scheduled_change())
         cache.set(STATE_KEY, state, timeout=None)
+    _outages_at_good_read = outages
     return state
 
 
@@ -120,12 +134,22 @@ def public_memo(request, name: str, *parts, compute):
     return value
 
 
-def invalidate_public_pages(**_kwargs) -> None:
-    """Every cached public page is stale from now on (signal receivers call this)."""
+def _move_generation() -> None:
     cache = _cache()
     state = cache.get(STATE_KEY)
     generation = (state[0] + 1) if state else int(time.time() * 1000)
     cache.set(STATE_KEY, (generation, _next_scheduled_change()), timeout=None)
+
+
+def invalidate_public_pages(**_kwargs) -> None:
+    """Every cached public page is stale from now on (signal receivers call this)."""
+    _move_generation()
+    # With read replicas: once committed, readers wait for a replica that has replayed it.
+    after_invalidation(_move_generation)
+    # With caching proxies in front: once committed (and after the above), a task purges them.
+    from web.purge import purge_after_commit
+
+    purge_after_commit()
 
 
 def invalidate_on_change(*models) -> None:
@@ -213,6 +237,18 @@ def is_cacheable_response(response) -> bool:
     return response.headers.get("Content-Type", "").startswith(CACHEABLE_TYPES)
 
 
+def _share_with_proxies(response, next_change: float) -> None:
+    """Let caching proxies and CDNs keep a shareable page (``s-maxage``) while they are purged
+    on every change (``web.purge``), but never past the next scheduled publication, which no
+    purge announces. Without PROXY_CACHE_SECONDS, only this cache keeps pages."""
+    shared = min(settings.PROXY_CACHE_SECONDS, int(next_change - time.time()))
+    if shared <= 0:
+        return
+    patch_cache_control(response, s_maxage=shared)
+    if settings.PROXY_STALE_SECONDS:
+        patch_cache_control(response, stale_while_revalidate=settings.PROXY_STALE_SECONDS)
+
+
 class PublicPageCacheMiddleware:
     """Sits at the top of MIDDLEWARE: a hit is answered before sessions, auth or templates run."""
 
@@ -224,7 +260,8 @@ class PublicPageCacheMiddleware:
             response = self.get_response(request)
             response.headers.setdefault("X-Cache", "BYPASS")
             return response
-        generation = public_generation(request)
+        generation, next_change = _state()
+        request._public_generation = generation
         key = cache_key(request, generation)
         cached = _cache().get(key)
         if cached is not None:
@@ -233,6 +270,7 @@ class PublicPageCacheMiddleware:
             for name, value in headers:
                 response.headers[name] = value
             response.headers["X-Cache"] = "HIT"
+            _share_with_proxies(response, next_change)
             return response
         response = self.get_response(request)
         if is_cacheable_response(response) and within_budget(request, response):
@@ -245,6 +283,7 @@ class PublicPageCacheMiddleware:
                 key, (response.status_code, headers, response.content), settings.PUBLIC_PAGE_CACHE_SECONDS
             )
             response.headers["X-Cache"] = "MISS"
+            _share_with_proxies(response, next_change)
         else:
             response.headers["X-Cache"] = "BYPASS"
         return response

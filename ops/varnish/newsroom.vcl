@@ -1,0 +1,120 @@
+vcl 4.1;
+# Varnish in front of the Newsroom app servers (Debian's `varnish`, 7.x).
+#
+# It caches exactly what the app's own page cache (web/cache.py) may share between readers,
+# and only because the app says so: a response is kept only when it is a 200 with
+# `Cache-Control: public … s-maxage=N` and sets no cookie. The app sends s-maxage only on
+# pages it would share itself (anonymous, allowed query parameters, no pending message), so
+# staff pages, forms sent back with errors, responses that set cookies, `?utm…` variants and
+# errors all pass through. Pages are keyed the way the app keys them: path and query string
+# (the language is the path's prefix), host, and the reader's consent state (the raw consent
+# cookie and the Sec-GPC header: finer than the app's key, never coarser, so no reader gets
+# another's banner state).
+#
+# Purge on publish: every publish, edit, unpublish or approved comment makes the app enqueue a
+# task (web/purge.py) that sends `BAN /` here from an address in `purgers`; every cached page
+# is dropped at once, as the app's generation counter does for its own cache.
+#
+# `make cluster` (ops/cluster.py) and the tests write a copy of this file with their own
+# backend ports in place of the two `.port` lines below.
+
+import directors;
+
+probe healthz {
+    .url = "/healthz";
+    .interval = 1s;
+    .timeout = 1s;
+    .window = 3;
+    .threshold = 2;
+    # Healthy from the start: a restarted Varnish serves at once (a server that is really down
+    # refuses the connection and the fetch is retried on another, see vcl_backend_error).
+    .initial = 2;
+}
+
+backend app1 { .host = "127.0.0.1"; .port = "8001"; .probe = healthz; .connect_timeout = 1s; }
+backend app2 { .host = "127.0.0.1"; .port = "8002"; .probe = healthz; .connect_timeout = 1s; }
+
+# Who may purge: the machines running the purge worker.
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_init {
+    new apps = directors.round_robin();
+    apps.add_backend(app1);
+    apps.add_backend(app2);
+}
+
+sub vcl_recv {
+    if (req.method == "BAN") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        ban("obj.http.X-Newsroom-Page == 1");
+        return (synth(200, "Banned"));
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    # Staff (a session) and readers with a one-time message never share pages.
+    if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=[^;]") {
+        return (pass);
+    }
+    if (req.url ~ "^/(en|ar)/admin/" || req.url ~ "^/(healthz|readyz|i18n/)") {
+        return (pass);
+    }
+    # The consent state, for the hash (the cookie itself still goes to the app).
+    unset req.http.X-Consent;
+    if (req.http.Cookie ~ "(^|;\s*)cookie_consent=") {
+        set req.http.X-Consent = regsub(req.http.Cookie, "^(.*;\s*)?cookie_consent=([^;]*).*$", "\2");
+    }
+    # Looked up even with cookies: the app marks what may be shared (vcl_backend_response).
+    return (hash);
+}
+
+sub vcl_hash {
+    hash_data(req.url);
+    hash_data(req.http.host);
+    hash_data(req.http.X-Consent);
+    hash_data(req.http.Sec-GPC);
+    return (lookup);
+}
+
+sub vcl_backend_fetch {
+    # Each try (see vcl_backend_error) asks the director again, so a stopped app server is
+    # skipped at once, before its probe has marked it sick.
+    set bereq.backend = apps.backend();
+    unset bereq.http.X-Consent;
+}
+
+sub vcl_backend_response {
+    if (beresp.status == 200 && beresp.http.Cache-Control ~ "public" && beresp.http.Cache-Control ~ "s-maxage="
+        && !beresp.http.Set-Cookie && bereq.url !~ "^/static/") {
+        # The page is kept for its s-maxage (Varnish reads it itself) until the next ban.
+        set beresp.http.X-Newsroom-Page = "1";
+        return (deliver);
+    }
+    # Everything else is fetched anew for every request (hit-for-miss for a moment only).
+    set beresp.uncacheable = true;
+    set beresp.ttl = 1s;
+    return (deliver);
+}
+
+sub vcl_backend_error {
+    # An app server that refuses the connection or dies mid-answer (stopped, restarting): try
+    # another one; only for GET and HEAD, which are safe to send twice.
+    if (bereq.retries < 3 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        return (retry);
+    }
+}
+
+sub vcl_deliver {
+    if (obj.hits > 0) {
+        set resp.http.X-Proxy-Cache = "HIT";
+    } else {
+        set resp.http.X-Proxy-Cache = "MISS";
+    }
+    unset resp.http.X-Newsroom-Page;
+    # Browsers revalidate (max-age=0); only shared caches may keep the page.
+}
