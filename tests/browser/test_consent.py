@@ -47,6 +47,7 @@ def test_reject_hides_the_banner_for_good_and_keeps_only_necessary_cookies(page)
     with page.expect_response("**/en/cookies/") as answer:
         page.get_by_role("button", name="Reject all").click()
     assert answer.value.status == 200  # sent by the script, no reload
+    banner.wait_for(state="hidden", timeout=5000)  # the script hides it once the answer is read
     assert banner.is_hidden()
     assert page.url.endswith(article.get_absolute_url("en"))
     assert page.get_by_role("status").inner_text().startswith("Your cookie choices have been saved")

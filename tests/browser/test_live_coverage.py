@@ -111,6 +111,7 @@ def test_the_breaking_strip_appears_is_dismissed_without_a_cookie_and_expires(pa
     strip.get_by_role("link", name="Ceasefire announced").wait_for(timeout=(POLL_SECONDS + 5) * 1000)
     assert strip.get_by_role("link").get_attribute("href") == article.get_absolute_url("en")
     strip.get_by_role("button", name="Dismiss").click()
+    strip.wait_for(state="hidden", timeout=5000)
     assert strip.is_hidden()
     page.goto("/en/")  # dismissed for this tab, with no cookie
     page.wait_for_timeout(1500)
