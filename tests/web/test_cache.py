@@ -4,29 +4,13 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from articles.models import Article, Status
 from tests.factories import make_article, make_user
+from tests.web.pages import cached_page
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PUBLIC_PAGE_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def cached_page(client, url):
-    """Fetch ``url`` until it is a HIT: a change that shows afterwards was not just a miss."""
-    client.get(url)
-    response = client.get(url)
-    assert response.headers["X-Cache"] == "HIT"
-    return response
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
 def test_second_anonymous_request_is_served_from_the_cache(client):

@@ -2,29 +2,13 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 
 from articles.models import ArticleTransition, ImageRendition, RelatedArticle, Status
 from articles.services import article_publish, article_unpublish, preview_link_create
 from tests.factories import make_article, make_image, make_tag, make_user
+from tests.web.pages import cached_page
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PUBLIC_PAGE_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def cached_page(client, url):
-    """Fetch ``url`` until it is a HIT, so a later MISS can only come from invalidation."""
-    client.get(url)
-    response = client.get(url)
-    assert response.headers["X-Cache"] == "HIT"
-    return response
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
 def editor():
