@@ -54,7 +54,7 @@ messages: install
 LOCALE_APPS = $(patsubst %/locale,%,$(wildcard */locale))
 makemessages: install
 	@for d in $(LOCALE_APPS); do (cd $$d && ../$(PY) ../manage.py makemessages -l ar --no-obsolete -v 0); done
-	@$(PY) manage.py makemessages -l ar --no-obsolete -v 0 --ignore ./.venv --ignore ./var --ignore ./tests \
+	@$(PY) manage.py makemessages -l ar --no-obsolete -v 0 --ignore ./.venv --ignore ./.worktrees --ignore ./var --ignore ./tests \
 	  $(foreach d,$(LOCALE_APPS),--ignore ./$(d))
 
 # Development server: DEBUG on unless the environment says otherwise.

@@ -13,6 +13,8 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _, gettext_lazy
 
+from web.outage import DATABASE_UNAVAILABLE, retry_after
+
 PROBLEM_TYPE = "application/problem+json"
 
 TITLES = {
@@ -23,6 +25,7 @@ TITLES = {
     422: gettext_lazy("Invalid parameters"),
     429: gettext_lazy("Too many requests"),
     500: gettext_lazy("Server error"),
+    503: gettext_lazy("Service unavailable"),
 }
 
 
@@ -104,3 +107,18 @@ def install_handlers(api) -> None:
     @api.exception_handler(HttpError)
     def on_http_error(request, exc):
         return problem_response(request, ApiProblem(exc.status_code, "error", str(exc)))
+
+    def on_database_outage(request, exc):
+        # Temporary (see web/outage.py): the client should come back, not report a bug.
+        return problem_response(
+            request,
+            ApiProblem(
+                503,
+                "unavailable",
+                gettext_lazy("The service is briefly unavailable. Try again in a few seconds."),
+                headers={"Retry-After": retry_after()},
+            ),
+        )
+
+    for error_class in DATABASE_UNAVAILABLE:
+        api.add_exception_handler(error_class, on_database_outage)

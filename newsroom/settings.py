@@ -152,6 +152,9 @@ DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=600, co
 if not DATABASES["default"]["HOST"] and "host" in DATABASES["default"]["OPTIONS"]:
     # A unix-socket URL (…@/name?host=/socket/dir), as the embedded server gives: make it HOST.
     DATABASES["default"]["HOST"] = DATABASES["default"]["OPTIONS"].pop("host")
+# A primary that is away fails the request in seconds, as 503 + Retry-After (web/outage.py).
+DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 5)
+OUTAGE_RETRY_AFTER = int(os.environ.get("OUTAGE_RETRY_AFTER", 5))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Read replicas (web/replicas.py): anonymous public reads go to one that is up, within the lag

@@ -11,6 +11,8 @@ from newsroom import views
 from readership import views as readership_views
 from web.ratelimit import rate_limit
 
+handler500 = views.server_error
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),

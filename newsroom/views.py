@@ -1,9 +1,15 @@
+import sys
+
 from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
+from django.template import loader
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 from django.views.static import serve
+
+from web.outage import is_database_outage, retry_after
 
 
 @never_cache
@@ -32,3 +38,18 @@ def media(request, path):
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@requires_csrf_token
+def server_error(request):
+    """``handler500``: Django's 500 page, except while the database is away (a restart, a
+    fail-over), which is temporary: 503 with ``Retry-After``, never cached by the proxy.
+
+    Django calls this inside its ``except`` block, so ``sys.exception()`` is the error, whether
+    it came from a view or a middleware. Both pages render without the database."""
+    if is_database_outage(sys.exception()):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = retry_after()
+        response["Cache-Control"] = "no-store"
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -13,7 +13,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
-SKIP = {".venv", "var", "node_modules", ".git"}
+SKIP = {".venv", ".worktrees", "var", "node_modules", ".git"}
 
 
 def catalogues():
