@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef
 from articles.images import images_of, prefetch_renditions
 from articles.models import LANGUAGE_CODES, Article
 from articles.views import HEAVY_FIELDS, unpack_bylines_and_tags, with_bylines_and_tags
+from web.cache import public_memo
 from web.site_url import absolute_url
 
 
@@ -140,9 +141,38 @@ def article_summaries(request, articles, language):
     return [article_summary(request, article, language) for article in articles]
 
 
+def summaries_by_id(request, ids, language) -> dict:
+    """``{id: summary}`` of the live articles among ``ids`` (for ``web.cache.public_memo_many``)."""
+    articles = list(live_articles(language).filter(pk__in=ids))
+    return {
+        article.pk: summary
+        for article, summary in zip(articles, article_summaries(request, articles, language), strict=True)
+    }
+
+
+def related_stories(request, article, language):
+    """ "You may also like", as on the article page; kept under the generation (``public_memo``)
+    like the page's fragment, since it is the costliest query of the answer."""
+
+    def build():
+        related = Article.objects.related_to(article, language=language, limit=6, bylines=False)
+        prefetch_renditions(images_of(related))
+        return [
+            {
+                "id": story.pk,
+                "headline": _text(story, "headline", language),
+                "url": _absolute(request, story.get_absolute_url(language)),
+                "published_at": story.publish_at,
+                "lead_image": lead_image(request, story.lead_image, language),
+            }
+            for story in related
+        ]
+
+    return public_memo(request, "api-related", article.pk, language, compute=build)
+
+
 def article_detail(request, article, language):
-    related = Article.objects.related_to(article, language=language, limit=6, bylines=False)
-    prefetch_renditions(images_of([article, *related]))
+    prefetch_renditions(images_of([article]))
     return {
         **article_summary(request, article, language),
         "body_html": _text(article, "body", language),
@@ -152,14 +182,5 @@ def article_detail(request, article, language):
             {"date": correction.created_at, "text": _text(correction, "text", language)}
             for correction in article.corrections_for_language(language)
         ],
-        "related": [
-            {
-                "id": story.pk,
-                "headline": _text(story, "headline", language),
-                "url": _absolute(request, story.get_absolute_url(language)),
-                "published_at": story.publish_at,
-                "lead_image": lead_image(request, story.lead_image, language),
-            }
-            for story in related
-        ],
+        "related": related_stories(request, article, language),
     }

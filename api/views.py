@@ -25,10 +25,12 @@ from api.representations import (
     author_out,
     live_articles,
     section_link,
+    summaries_by_id,
     tag_link,
 )
-from articles.models import Author, Section, Tag
+from articles.models import Article, Author, Section, Tag
 from articles.search import clean_query, highlight
+from web.cache import public_memo_many
 from web.responses import cached_json
 from web.site_url import absolute_url
 
@@ -105,7 +107,10 @@ def list_articles(request, filters: Query[ArticleFilters]):
     language = filters.lang
 
     def compute():
-        queryset = live_articles(language)
+        # Which articles, in order, from the rows alone; each one's summary is shared by every
+        # filter and cursor position it appears in (cached under the generation, built at most
+        # once per publication).
+        queryset = Article.objects.live(language).only("pk", "publish_at")
         if filters.section:
             queryset = queryset.filter(**{f"section__slug_{language}": filters.section})
         if filters.tag:
@@ -124,10 +129,17 @@ def list_articles(request, filters: Query[ArticleFilters]):
             cursor=filters.cursor,
             limit=filters.limit,
         )
+        ids = [item.pk for item in items]
+        summaries = public_memo_many(
+            request,
+            f"api-summary-{language}",
+            ids,
+            compute_missing=lambda missing: summaries_by_id(request, missing, language),
+        )
         return _json(
             schemas.ArticlePage,
             {
-                "items": article_summaries(request, items, language),
+                "items": [summaries[pk] for pk in ids if pk in summaries],
                 "next_cursor": cursor,
                 "next": _next(request, cursor),
             },

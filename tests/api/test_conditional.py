@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from articles.models import Status
 from articles.services import article_unpublish
-from tests.factories import make_article, make_user
+from tests.factories import make_article, make_section, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +88,46 @@ def test_unknown_parameters_bypass_the_cache(client, cached):
     make_article()
     client.get("/api/v1/articles?x=1")
     assert client.get("/api/v1/articles?x=1")["X-Cache"] == "BYPASS"
+
+
+def test_each_article_summary_is_built_once_for_every_filter_and_cursor(
+    client, cached, django_assert_num_queries
+):
+    world = make_section(slug_en="world")
+    first, second = make_article(section=world), make_article(section=world)
+    everything = client.get("/api/v1/articles").json()["items"]
+    # Another address, same articles: the rate-limit upsert and the ids, nothing more.
+    with django_assert_num_queries(2):
+        by_section = client.get("/api/v1/articles?section=world").json()["items"]
+    assert by_section == everything
+    with django_assert_num_queries(2):
+        page_one = client.get("/api/v1/articles?limit=1").json()
+    with django_assert_num_queries(2):
+        page_two = client.get(f"/api/v1/articles?limit=1&cursor={page_one['next_cursor']}").json()
+    assert [page_one["items"][0]["id"], page_two["items"][0]["id"]] == [first.pk, second.pk]
+
+
+def test_an_edit_shows_at_once_in_every_list_that_shares_the_summary(client, cached):
+    world = make_section(slug_en="world")
+    article = make_article(section=world)
+    client.get("/api/v1/articles")
+    article.headline_en = "A corrected headline"
+    article.save()
+    [item] = client.get("/api/v1/articles?section=world").json()["items"]
+    assert item["headline"] == "A corrected headline"
+
+
+def test_related_stories_are_kept_across_addresses_and_renewed_by_an_edit(
+    client, cached, django_assert_num_queries
+):
+    world = make_section(slug_en="world")
+    neighbour, article = make_article(section=world), make_article(section=world)
+    assert [s["id"] for s in client.get(f"/api/v1/articles/{article.pk}").json()["related"]] == [neighbour.pk]
+    # Another address of the same article (a parameter the cache does not know): the rate-limit
+    # upsert, the article, its corrections; "You may also like" comes from the cache.
+    with django_assert_num_queries(3):
+        client.get(f"/api/v1/articles/{article.pk}?utm_source=app")
+    neighbour.headline_en = "The neighbour, corrected"
+    neighbour.save()
+    [story] = client.get(f"/api/v1/articles/{article.pk}").json()["related"]
+    assert story["headline"] == "The neighbour, corrected"
