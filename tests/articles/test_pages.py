@@ -353,12 +353,21 @@ def test_404_page_speaks_the_reader_language(client, language, text):
 
 
 @pytest.mark.parametrize(("language", "direction"), [("en", "ltr"), ("ar", "rtl")])
-def test_500_page_renders_without_database_or_request(language, direction, django_assert_num_queries):
+@pytest.mark.parametrize(
+    ("template", "english", "arabic"),
+    [
+        ("500.html", "Something went wrong on our side", "حدث خطأ من جهتنا"),
+        ("503.html", "We will be back in a few seconds", "سنعود خلال ثوانٍ"),
+    ],
+)
+def test_server_error_pages_render_without_database_or_request(
+    template, english, arabic, language, direction, django_assert_num_queries
+):
     with translation.override(language), django_assert_num_queries(0):
-        page = render_to_string("500.html")
+        page = render_to_string(template)
     assert f'<html lang="{language}" dir="{direction}">' in page
-    assert "Something went wrong on our side" in page
-    assert "حدث خطأ من جهتنا" in page
+    assert english in page
+    assert arabic in page
 
 
 @override_settings(DEBUG=False)
@@ -373,3 +382,4 @@ def test_server_error_answers_with_the_500_page(client, monkeypatch):
     response = client.get("/ar/")
     assert response.status_code == 500
     assert "حدث خطأ" in response.content.decode()
+    assert "Retry-After" not in response  # only a database that is away is a 503

@@ -9,8 +9,6 @@ import socket
 
 import pytest
 from django.db import connection
-from django.template.loader import render_to_string
-from django.utils import translation
 
 from comments.models import Comment
 from tests.comments.factories import post_comment
@@ -87,27 +85,3 @@ def test_the_api_answers_a_503_problem_while_the_database_is_away(client, databa
     assert problem["status"] == 503
     assert problem["code"] == "unavailable"
     assert detail in problem["detail"]
-
-
-def test_a_server_error_that_is_not_the_database_stays_a_500(client, settings, monkeypatch):
-    from articles import views
-
-    settings.DEBUG = False
-
-    def broken(*args, **kwargs):
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr(views.HomeView, "get_lead", broken)
-    client.raise_request_exception = False
-    response = client.get("/en/")
-    assert response.status_code == 500
-    assert "Retry-After" not in response
-
-
-@pytest.mark.parametrize(("language", "direction"), [("en", "ltr"), ("ar", "rtl")])
-def test_the_503_page_renders_without_the_database(language, direction, django_assert_num_queries):
-    with translation.override(language), django_assert_num_queries(0):
-        page = render_to_string("503.html")
-    assert f'<html lang="{language}" dir="{direction}">' in page
-    assert "We will be back in a few seconds" in page
-    assert "سنعود خلال ثوانٍ" in page
