@@ -105,7 +105,11 @@ def test_remember_me_fills_in_name_email_and_website_only_with_consent(page, cho
     form = page.locator("#comment-form")
     shown = {name: form.locator(f"[name={name}]").input_value() for name in ("name", "email", "url")}
     if choice == "accept":
-        assert shown == {"name": "Layla", "email": "layla@example.org", "url": "https://layla.example.org/blog"}
+        assert shown == {
+            "name": "Layla",
+            "email": "layla@example.org",
+            "url": "https://layla.example.org/blog",
+        }
         assert form.locator("[name=remember]").is_checked()
     else:  # preference cookies refused: the server's cookie is dropped, nothing is filled in
         assert shown == {"name": "", "email": "", "url": ""}
