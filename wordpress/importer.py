@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 from articles.models import Section
 from redirects.services import redirect_path
 from wordpress import media, posts, wpml
-from wordpress.context import Context, Options
+from wordpress.context import Context, Options, visible_status
 from wordpress.header import import_header
 from wordpress.report import Report
 from wordpress.wxr import Record, Site, WXRError, read_wxr
@@ -56,7 +56,7 @@ def _first_pass(ctx: Context, path: Path) -> None:
         elif post_type in ("post", "page"):
             ctx.posts_total += 1
             if record.int("wp:post_id") in ctx.groups:
-                ctx.group_status[record.int("wp:post_id")] = record.get("wp:status")
+                ctx.group_status[record.int("wp:post_id")] = visible_status(record)
             wpml.note_post(ctx, record)
     if not header_done:
         import_header(ctx, header)
@@ -145,6 +145,7 @@ def wordpress_import(
         for path in paths:
             _second_pass(ctx, path)
         _site_feeds(ctx)
+        media.attachment_page_redirects(ctx)
         if dry_run:
             transaction.set_rollback(True)
     return ctx.report.finish()
