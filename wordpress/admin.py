@@ -177,11 +177,14 @@ class ImportRunAdmin(AdministratorsOnly, admin.ModelAdmin):
             "<li>#{} “{}”: {}</li>",
             [(w["wp_id"], w["title"], w["message"]) for w in report.get("warnings", [])],
         )
+        shortcodes = report.get("unknown_shortcodes") or {}
+        kept = ", ".join(f"[{name}] ×{count}" for name, count in sorted(shortcodes.items()))
         return format_html(
             '<table class="import-report"><thead><tr><th></th>{}</tr></thead><tbody>{}</tbody></table>'
-            '<p>{}</p><ul class="import-warnings">{}</ul><p>{}</p>',
+            '<p>{}</p><p>{}</p><ul class="import-warnings">{}</ul><p>{}</p>',
             head,
             rows,
+            _("Shortcodes kept as text: %(names)s") % {"names": kept} if kept else "",
             _("Dry run: nothing was saved.") if report.get("dry_run") else _("Warnings:"),
             warnings,
             _("Time taken: %(seconds)s s") % {"seconds": report.get("seconds", 0)},

@@ -253,7 +253,7 @@ class Site:
             f"\t\t\t<wp:comment_author>{cdata(author)}</wp:comment_author>\n"
             f"\t\t\t<wp:comment_author_email>{cdata(email)}</wp:comment_author_email>\n"
             f"\t\t\t<wp:comment_author_url>{url}</wp:comment_author_url>\n"
-            f"\t\t\t<wp:comment_author_IP>{cdata('203.0.113.%d' % (cid % 250))}</wp:comment_author_IP>\n"
+            f"\t\t\t<wp:comment_author_IP>{cdata(f'203.0.113.{cid % 250}')}</wp:comment_author_IP>\n"
             f"\t\t\t<wp:comment_date>{cdata(wp_date(date, local=True))}</wp:comment_date>\n"
             f"\t\t\t<wp:comment_date_gmt>{cdata(wp_date(date))}</wp:comment_date_gmt>\n"
             f"\t\t\t<wp:comment_content>{cdata(body)}</wp:comment_content>\n"

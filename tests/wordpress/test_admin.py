@@ -35,6 +35,7 @@ def test_administrator_uploads_an_export_and_reads_the_report(client, fixtures, 
     assert run.status == RunStatus.DONE and run.report["counts"]["posts"]["imported"] == 10
     page = client.get(response.url).content.decode()
     assert "unknown author “ghost”" in page and "import-report" in page
+    assert "Shortcodes kept as text: [contact-form-7] ×1" in page
     assert Article.objects.filter(headline_en="ISIS Retreating, new capital possible").exists()
     assert not list((tmp_path / "imports").glob("*/*.xml"))  # the upload is not kept
 
