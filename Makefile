@@ -23,7 +23,7 @@ PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 \
 .PHONY: help install run serve bench bench-import test lint messages makemessages backup restore clean import-demo bench-search-cache faults cluster cluster-down bench-cluster
 
 help:
-	@echo "make run    install, start embedded PostgreSQL, migrate, load demo content, serve http://$(HOST):$(PORT)"
+	@echo "make run    install, start embedded PostgreSQL, migrate, load demo content, serve http://$(HOST):$(PORT) (with the import worker)"
 	@echo "make test   lint, migrations check, Arabic catalogue check, the whole pytest suite (browser tests too)"
 	@echo "make serve  production-style server (gunicorn; needs SECRET_KEY, ALLOWED_HOSTS, SITE_URL; HTTPS=0 for plain HTTP)"
 	@echo "make bench  newsroom-sized dataset, production server, wrk: throughput/latency/queries table"
@@ -57,11 +57,14 @@ makemessages: install
 	@$(PY) manage.py makemessages -l ar --no-obsolete -v 0 --ignore ./.venv --ignore ./.worktrees --ignore ./var --ignore ./tests \
 	  $(foreach d,$(LOCALE_APPS),--ignore ./$(d))
 
-# Development server: DEBUG on unless the environment says otherwise.
+# Development server: DEBUG on unless the environment says otherwise. Beside it, the worker that
+# runs WordPress imports uploaded in the admin (task backend "imports"), stopped with the server.
 run: export DEBUG ?= 1
 run: messages
 	$(WITH_DB) sh -c '$(PY) manage.py migrate --no-input && $(PY) manage.py load_demo && $(PY) manage.py load_demo_live \
-	  && exec $(PY) manage.py runserver $(HOST):$(PORT)'
+	  && { $(PY) manage.py db_worker --backend imports --no-reload --interval 1 -v 0 & worker=$$!; \
+	       trap "kill $$worker 2>/dev/null" EXIT; trap "exit 130" INT TERM; \
+	       $(PY) manage.py runserver $(HOST):$(PORT); }'
 
 # A WordPress export (WXR 1.2, Polylang pairs, comments in every state, pictures) shipped for the
 # demo, imported into the same database as `make run` (run it again: nothing is duplicated).

@@ -22,7 +22,7 @@ class CommentForm(forms.ModelForm):
         },
     )
     remember = forms.BooleanField(
-        required=False, label=_("Remember my name and email in this browser for my next comment")
+        required=False, label=_("Remember my name, email and website in this browser for my next comment")
     )
     # Honeypot: hidden from people (CSS and aria-hidden), filled in by naive robots.
     website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)

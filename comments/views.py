@@ -22,9 +22,10 @@ AUTHOR_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 
 def _set_author_cookie(request, response, form):
     if form.cleaned_data.get("remember"):
-        value = urlencode(
-            {"name": form.cleaned_data["name"], "email": form.cleaned_data["email"]}, quote_via=quote, safe=""
-        )
+        remembered = {"name": form.cleaned_data["name"], "email": form.cleaned_data["email"]}
+        if form.cleaned_data.get("url"):
+            remembered["url"] = form.cleaned_data["url"]
+        value = urlencode(remembered, quote_via=quote, safe="")
         # Read by static/js/comments.js to fill the form in; a "preferences" cookie for the
         # consent middleware, which drops it unless the reader accepted those.
         response.set_cookie(

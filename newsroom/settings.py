@@ -226,6 +226,8 @@ PROXY_STALE_SECONDS = int(os.environ.get("PROXY_STALE_SECONDS", 0))
 TASKS = {
     "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
     "purge": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    # WordPress imports started in the admin (wordpress/tasks.py): `manage.py db_worker --backend imports`.
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 
 # Requests per client address per window (seconds), shared by all workers (web/ratelimit.py).
@@ -518,10 +520,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 # IP address and user agent of commenters are erased after this many days (`purge_comment_ips`).
 COMMENTS_IP_RETENTION_DAYS = int(os.environ.get("COMMENTS_IP_RETENTION_DAYS", 30))
 
-# WordPress exports uploaded in the admin wait here while they import (never served).
+# WordPress exports uploaded in the admin wait here until their import succeeds (never served).
 WORDPRESS_IMPORT_DIR = Path(os.environ.get("WORDPRESS_IMPORT_DIR", VAR_DIR / "imports"))
-# Admin uploads import in a thread of the web process (the page shows progress meanwhile).
-WORDPRESS_IMPORT_IN_BACKGROUND = True
 # "Remember me" cookie (name and email, read by static/js/comments.js); a preferences cookie.
 COMMENTS_AUTHOR_COOKIE = "comment_author"
 

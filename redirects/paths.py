@@ -11,7 +11,7 @@ import unicodedata
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 # Query parameters that select content in WordPress ("plain" permalinks); the rest is noise.
-ROUTING_PARAMS = ("p", "page_id", "cat", "tag", "author", "feed")
+ROUTING_PARAMS = ("p", "page_id", "attachment_id", "cat", "tag", "author", "feed")
 _SLASHES = re.compile(r"/{2,}")
 _AMP = re.compile(r"(?:/amp)+$|^/amp(?=/)")
 _FEED = re.compile(r"/feed(?:/(?:rss2?|atom|rdf))?$")

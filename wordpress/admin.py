@@ -1,15 +1,16 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from wordpress.forms import ImportUploadForm
 from wordpress.models import ImportRecord, ImportRun, RunStatus
 from wordpress.report import OUTCOMES
-from wordpress.runs import import_run_start, run_progress
+from wordpress.runs import import_run_retry, import_run_start, run_discard, run_is_retryable, run_settle
 
 KIND_LABELS = {
     "authors": _("authors"),
@@ -60,7 +61,49 @@ class ImportRunAdmin(AdministratorsOnly, admin.ModelAdmin):
 
     def get_urls(self):
         upload = self.admin_site.admin_view(self.upload_view)
-        return [path("upload/", upload, name="wordpress_importrun_upload"), *super().get_urls()]
+        retry = self.admin_site.admin_view(require_POST(self.retry_view))
+        return [
+            path("upload/", upload, name="wordpress_importrun_upload"),
+            path("<int:pk>/retry/", retry, name="wordpress_importrun_retry"),
+            *super().get_urls(),
+        ]
+
+    def has_delete_permission(self, request, obj=None):
+        running = obj is not None and obj.status == RunStatus.RUNNING
+        return super().has_delete_permission(request, obj) and not running
+
+    def delete_model(self, request, obj):
+        run_discard(run=obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for run in queryset:
+            run_discard(run=run)
+        super().delete_queryset(request, queryset)
+
+    def changelist_view(self, request, extra_context=None):
+        for run in ImportRun.objects.filter(status=RunStatus.RUNNING):
+            run_settle(run)
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        run = ImportRun.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
+        if run is not None:
+            run_settle(run)
+        extra_context = {**(extra_context or {}), "retryable": run is not None and run_is_retryable(run)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def retry_view(self, request, pk):
+        if not self.has_module_permission(request):
+            raise PermissionDenied
+        run = get_object_or_404(ImportRun, pk=pk)
+        if import_run_retry(run=run):
+            messages.success(request, _("The import was queued again with the same files."))
+        else:
+            messages.error(
+                request, _("This import cannot be retried (it did not fail, or its files are gone).")
+            )
+        return redirect(reverse("admin:wordpress_importrun_change", args=[run.pk]))
 
     def upload_view(self, request):
         if not self.has_module_permission(request):
@@ -87,14 +130,27 @@ class ImportRunAdmin(AdministratorsOnly, admin.ModelAdmin):
 
     @admin.display(description=_("progress"))
     def progress(self, run):
+        if run.status == RunStatus.QUEUED:
+            return format_html(
+                '<span class="import-progress">{}</span>',
+                _(
+                    "Waiting for the import worker to take it "
+                    "(manage.py db_worker --backend imports; make run starts one)."
+                ),
+            )
         if run.status != RunStatus.RUNNING:
             return "—"
-        state = run_progress(run)
+        if (run.report or {}).get("waiting") and not run.posts_total:
+            message = _("Waiting for another import to finish…")
+        elif not run.posts_total:
+            message = _("Reading the files: authors, categories, tags and pictures…")
+        else:
+            message = _("%(done)s of %(total)s posts") % {"done": run.posts_done, "total": run.posts_total}
         return format_html(
             '<progress max="{}" value="{}"></progress> <span class="import-progress">{}</span>',
-            max(state["total"], 1),
-            state["done"],
-            _("%(done)s of %(total)s posts") % state,
+            max(run.posts_total, 1),
+            run.posts_done,
+            message,
         )
 
     @admin.display(description=_("report"))
@@ -102,7 +158,7 @@ class ImportRunAdmin(AdministratorsOnly, admin.ModelAdmin):
         report = run.report or {}
         if "error" in report:
             return format_html('<p class="errornote">{}</p>', report["error"])
-        if not report:
+        if not report or run.status != RunStatus.DONE:
             return "—"
         head = format_html_join("", "<th>{}</th>", [(label,) for label in OUTCOME_LABELS.values()])
         rows = format_html_join(
@@ -121,11 +177,14 @@ class ImportRunAdmin(AdministratorsOnly, admin.ModelAdmin):
             "<li>#{} “{}”: {}</li>",
             [(w["wp_id"], w["title"], w["message"]) for w in report.get("warnings", [])],
         )
+        shortcodes = report.get("unknown_shortcodes") or {}
+        kept = ", ".join(f"[{name}] ×{count}" for name, count in sorted(shortcodes.items()))
         return format_html(
             '<table class="import-report"><thead><tr><th></th>{}</tr></thead><tbody>{}</tbody></table>'
-            '<p>{}</p><ul class="import-warnings">{}</ul><p>{}</p>',
+            '<p>{}</p><p>{}</p><ul class="import-warnings">{}</ul><p>{}</p>',
             head,
             rows,
+            _("Shortcodes kept as text: %(names)s") % {"names": kept} if kept else "",
             _("Dry run: nothing was saved.") if report.get("dry_run") else _("Warnings:"),
             warnings,
             _("Time taken: %(seconds)s s") % {"seconds": report.get("seconds", 0)},

@@ -51,6 +51,10 @@ def _no_images(_attachment_id, _url):
     return None
 
 
+def _no_alt(_attachment_id) -> str:
+    return ""
+
+
 def _attributes(text: str) -> dict:
     return {
         m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
@@ -71,13 +75,14 @@ def _caption(match) -> str:
     return f"<figure>{picture}{caption}</figure>"
 
 
-def _gallery(match, images: ImageLookup, result: Converted) -> str:
+def _gallery(match, images: ImageLookup, alts: Callable[[int], str], result: Converted) -> str:
     ids = [part.strip() for part in _attributes(match.group(1)).get("ids", "").split(",") if part.strip()]
     pictures = []
     for raw in ids:
         src = images(int(raw), "") if raw.isdigit() else None
         if src:
-            pictures.append(f'<img src="{html.escape(src)}" alt="">')
+            # Each picture keeps its alternative text, as WordPress's gallery shows it.
+            pictures.append(f'<img src="{html.escape(src)}" alt="{html.escape(alts(int(raw)))}">')
         else:
             result.missing_images.append(raw)
     return f"<figure>{''.join(pictures)}</figure>" if pictures else ""
@@ -98,7 +103,9 @@ def _rewrite_image(tag: str, images: ImageLookup, result: Converted) -> str:
     return tag[: source.start(2)] + html.escape(ours) + tag[source.end(2) :]
 
 
-def convert_content(text: str, *, images: ImageLookup = _no_images) -> Converted:
+def convert_content(
+    text: str, *, images: ImageLookup = _no_images, alts: Callable[[int], str] = _no_alt
+) -> Converted:
     """WordPress post content (classic or block editor) as sanitised article HTML."""
     result = Converted(html="")
     text = (text or "").replace("\r\n", "\n")
@@ -106,7 +113,7 @@ def convert_content(text: str, *, images: ImageLookup = _no_images) -> Converted
     if blocks:
         text = _BLOCK_COMMENT.sub("", text)
     text = _CAPTION.sub(_caption, text)
-    text = _GALLERY.sub(lambda m: _gallery(m, images, result), text)
+    text = _GALLERY.sub(lambda m: _gallery(m, images, alts, result), text)
     text = _EMBED.sub(
         lambda m: f'<p><a href="{html.escape(m.group(1).strip())}">{m.group(1).strip()}</a></p>', text
     )

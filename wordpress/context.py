@@ -48,6 +48,8 @@ class Context:
     attachment_urls: dict = field(default_factory=dict)  # file address (size suffix off) -> Image pk
     image_urls: dict = field(default_factory=dict)  # Image pk -> address used in bodies
     image_sizes: dict = field(default_factory=dict)  # Image pk -> [(width, rendition address)]
+    image_alts: dict = field(default_factory=dict)  # Image pk -> alternative text (galleries)
+    attachment_pages: dict = field(default_factory=dict)  # attachment id -> (its page, parent post id)
     seen_header: set = field(default_factory=set)  # (kind, id) already read (split exports repeat it)
     default_section_pk: int | None = None
     posts_total: int = 0
@@ -78,3 +80,10 @@ def decode_slug(value: str) -> str:
     """A WordPress slug (percent-encoded UTF-8 for Arabic) as a slug of ours."""
     slug = unquote(value or "", errors="replace").strip().lower()
     return re.sub(r"[^-\w]+", "-", slug).strip("-_")[:240]
+
+
+def visible_status(record) -> str:
+    """A post's WordPress status as readers met it: a published post behind a password was not
+    public (``"password"``). Both posts of a pair are judged by it."""
+    status = record.get("wp:status")
+    return "password" if status == "publish" and record.get("wp:post_password") else status

@@ -31,9 +31,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from articles.images import generate_renditions
-from articles.models import Image
+from articles.models import Article, Image
 from articles.uploads import max_upload_bytes, validate_image_file
-from redirects.services import redirect_paths
+from redirects.services import redirect_paths, redirects_point
 from wordpress.context import Context, checksum
 from wordpress.models import Kind
 from wordpress.wxr import Record
@@ -92,6 +92,9 @@ def _fetch(ctx: Context, url: str) -> bytes | None:
 
 def import_attachment(ctx: Context, record: Record) -> None:
     wp_id = record.int("wp:post_id")
+    # Its attachment page (``…/post-slug/photo/``, ``/?attachment_id=ID``) is pointed once the
+    # posts exist (``attachment_page_redirects``).
+    ctx.attachment_pages[wp_id] = (record.get("link"), record.int("wp:post_parent"))
     title = html.unescape(record.get("title"))
     url = record.get("wp:attachment_url") or record.get("guid")
     relative = _relative_path(record)
@@ -193,6 +196,16 @@ def image_url(ctx: Context, attachment_id: int | None, url: str) -> str | None:
     return ctx.image_urls[pk]
 
 
+def image_alt(ctx: Context, attachment_id: int) -> str:
+    """The alternative text of an imported attachment ("" if it was not imported)."""
+    pk = ctx.attachments.get(attachment_id)
+    if pk is None:
+        return ""
+    if pk not in ctx.image_alts:
+        ctx.image_alts[pk] = Image.objects.filter(pk=pk).values_list("alt_text_en", flat=True).first() or ""
+    return ctx.image_alts[pk]
+
+
 def _sizes(renditions) -> list[tuple[int, str]]:
     """(width, address) of the JPEG/PNG renditions, narrowest first (every browser shows them),
     else of the WebP ones."""
@@ -235,3 +248,22 @@ def picture_redirects(ctx: Context, image: Image, addresses, sizes=None, fallbac
         # The narrowest rendition at least as wide as the old copy, else the widest there is.
         targets[path] = next((u for w, u in sizes if w >= wanted), sizes[-1][1])
     redirect_paths(targets=targets, language=ctx.site_language())
+
+
+def attachment_page_redirects(ctx: Context) -> None:
+    """After the posts: each attachment page leads to the article of the post it was attached
+    to (where WordPress showed it), else to the picture itself; neither imported, nowhere."""
+    if ctx.options.dry_run:
+        return
+    for wp_id, (link, parent) in ctx.attachment_pages.items():
+        old_paths = [path for path in (link, f"/?attachment_id={wp_id}") if path]
+        found = ctx.record(Kind.POST, parent) if parent else None
+        article = Article.objects.filter(pk=found.object_id).first() if found else None
+        if article is not None:
+            language = found.language or ctx.site_language()
+            redirects_point(old_paths=old_paths, target=article, language=language)
+        elif wp_id in ctx.attachments:
+            image = Image.objects.get(pk=ctx.attachments[wp_id])
+            sizes = ctx.image_sizes.get(image.pk) or _sizes(image.renditions.all())
+            target = sizes[-1][1] if sizes else image.file.url
+            redirect_paths(targets=dict.fromkeys(old_paths, target), language=ctx.site_language())

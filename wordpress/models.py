@@ -3,7 +3,8 @@
 ``ImportRecord`` ties one WordPress object (site, kind, id) to the object made from it here,
 with a checksum of what was imported and, for articles, the article's version right after the
 importer wrote it: a later import that finds another version knows an editor changed the
-article here since, and leaves it alone. ``ImportRun`` keeps each run's report.
+article here since, and leaves it alone. ``ImportRun`` is one upload from the admin: its files'
+folder, the task that imports them, its progress and its report.
 """
 
 from django.conf import settings
@@ -58,6 +59,7 @@ class ImportRecord(models.Model):
 
 
 class RunStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting for the import worker")
     RUNNING = "running", _("Running")
     DONE = "done", _("Done")
     FAILED = "failed", _("Failed")
@@ -68,10 +70,17 @@ class ImportRun(models.Model):
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     files = models.TextField(_("files"), blank=True)
     dry_run = models.BooleanField(_("dry run"), default=False)
-    status = models.CharField(
-        _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.RUNNING
-    )
+    status = models.CharField(_("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED)
     report = models.JSONField(_("report"), default=dict, blank=True)
+    # The uploaded files wait in this private folder (under WORDPRESS_IMPORT_DIR) until the run
+    # succeeds, so that a failed run can be retried; ``options`` are the form's choices.
+    folder = models.CharField(_("folder"), max_length=64, blank=True)
+    options = models.JSONField(_("options"), default=dict, blank=True)
+    task_id = models.CharField(_("task"), max_length=64, blank=True)
+    # Written while the import runs, from a connection of its own (the import's transaction
+    # keeps everything else invisible until it commits).
+    posts_done = models.PositiveIntegerField(_("posts read"), default=0)
+    posts_total = models.PositiveIntegerField(_("posts in the files"), default=0)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -31,9 +31,9 @@ from articles.models import Article, ArticleAuthor, Section, Status
 from redirects.services import redirects_point
 from wordpress import discussion, wpml
 from wordpress.content import convert_content, guess_language, plain_text
-from wordpress.context import checksum, decode_slug
+from wordpress.context import checksum, decode_slug, visible_status
 from wordpress.header import import_author
-from wordpress.media import image_url
+from wordpress.media import image_alt, image_url
 from wordpress.models import ImportRecord, Kind
 from wordpress.pages import import_page
 from wordpress.wxr import Record
@@ -47,6 +47,7 @@ _STATUSES = {
     "pending": Status.REVIEW,
     "private": Status.UNPUBLISHED,
     "trash": Status.ARCHIVED,
+    "password": Status.UNPUBLISHED,  # published behind a password (``visible_status``)
 }
 
 
@@ -61,10 +62,7 @@ def parse_wp_date(value: str):
 
 
 def post_status(record) -> str:
-    status = _STATUSES.get(record.get("wp:status"), Status.DRAFT)
-    if status == Status.PUBLISHED and record.get("wp:post_password"):
-        return Status.UNPUBLISHED
-    return status
+    return _STATUSES.get(visible_status(record), Status.DRAFT)
 
 
 def post_language(ctx, record) -> str:
@@ -112,6 +110,14 @@ def _section_pk(ctx, record) -> int:
     return ctx.default_section_pk
 
 
+def _slug(record) -> str:
+    """The post's slug; a trashed post's without the ``__trashed`` WordPress adds to it."""
+    slug = record.get("wp:post_name")
+    if slug.endswith("__trashed"):
+        return record.meta.get("_wp_desired_post_slug") or slug.removesuffix("__trashed")
+    return slug
+
+
 def _unique_slug(article, language: str, slug: str, wp_id) -> str:
     taken = Article.objects.exclude(pk=article.pk).filter(**{f"slug_{language}": slug}).exists()
     return f"{slug[:230]}-{wp_id}" if slug and taken else slug
@@ -149,7 +155,9 @@ def _import_post(ctx, record, wp_id: int, title: str) -> None:
         post_status_of(ctx.group_status.get(pk)) for pk in group.values() if pk in ctx.group_status
     ]
     group_status = min([status, *member_states], key=_RANK.get)
-    converted = convert_content(record.get("content:encoded"), images=_image_lookup(ctx))
+    converted = convert_content(
+        record.get("content:encoded"), images=_image_lookup(ctx), alts=lambda pk: image_alt(ctx, pk)
+    )
     data_checksum = _checksum(record, language)
 
     existing = ctx.record(Kind.POST, wp_id)
@@ -197,12 +205,14 @@ def _import_post(ctx, record, wp_id: int, title: str) -> None:
                 "the %(language)s translation is “%(state)s” in WordPress while its pair is published: "
                 "its text is left out so it does not go live"
             )
-            % {"language": language, "state": record.get("wp:status")},
+            % {"language": language, "state": visible_status(record)},
             wp_id=wp_id,
             title=title,
         )
+        wrote_text = False
     else:
-        slug_raw = record.get("wp:post_name")
+        wrote_text = True
+        slug_raw = _slug(record)
         article_fields = {
             f"headline_{language}": plain_text(title)[:250],
             f"slug_{language}": _unique_slug(article, language, decode_slug(slug_raw), wp_id),
@@ -229,6 +239,9 @@ def _import_post(ctx, record, wp_id: int, title: str) -> None:
         dates = {"updated_at": max(filter(None, [modified, previous_update]))}
         if leads and created_at:
             dates["created_at"] = created_at
+        if wrote_text:
+            # Readers are told "Updated" from this: WordPress's last change, not the import's.
+            dates[f"edited_{language}_at"] = modified
         Article.objects.filter(pk=article.pk).update(**dates)
     _bylines(ctx, record, article, wp_id, title)
     _tags(ctx, record, article)

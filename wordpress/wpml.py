@@ -17,7 +17,7 @@ export), so the first pass notes each post here and ``close_groups`` joins them 
 
 from __future__ import annotations
 
-from wordpress.context import LANGUAGES, Context
+from wordpress.context import LANGUAGES, Context, visible_status
 from wordpress.wxr import Record
 
 LANGUAGE_KEY = "_wpml_import_language_code"
@@ -54,7 +54,7 @@ def note_post(ctx: Context, record: Record) -> None:
         return
     members = ctx.wpml_groups.setdefault(key, {})
     members.setdefault(code, record.int("wp:post_id"))
-    ctx.group_status[record.int("wp:post_id")] = record.get("wp:status")
+    ctx.group_status[record.int("wp:post_id")] = visible_status(record)
 
 
 def close_groups(ctx: Context) -> None:

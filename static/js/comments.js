@@ -1,5 +1,5 @@
 /* Comments: progressive enhancement only; the form works the same without this file.
-   - fills in name and email remembered in the "comment_author" cookie (set by the server when
+   - fills in name, email and website remembered in the "comment_author" cookie (set by the server when
      the reader ticks "Remember me" and has accepted preference cookies);
    - "Reply to …" opens the form under the comment instead of going to the reply page;
    - after a refused comment, focus goes to the list of mistakes. */
@@ -33,7 +33,7 @@
     } catch (error) {
       return;
     }
-    [["name", "name"], ["email", "email"]].forEach(function (pair) {
+    [["name", "name"], ["email", "email"], ["url", "url"]].forEach(function (pair) {
       var input = form.elements.namedItem(pair[0]);
       var value = values.get(pair[1]);
       if (input && value && !input.value) {

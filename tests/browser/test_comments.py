@@ -23,10 +23,12 @@ def accept_cookies_if_asked(page):
         page.wait_for_timeout(300)
 
 
-def fill_comment(page, *, name, email, body, remember=False):
+def fill_comment(page, *, name, email, body, remember=False, url=""):
     form = page.locator("#comment-form")
     form.locator("[name=name]").fill(name)
     form.locator("[name=email]").fill(email)
+    if url:
+        form.locator("[name=url]").fill(url)
     form.locator("[name=body]").fill(body)
     form.locator("[name=consent]").check()
     if remember:
@@ -81,6 +83,36 @@ def test_arabic_reader_comments_moderator_approves_reader_sees_it(page, browser,
     assert shown.locator(".comment__author").inner_text() == "سارة"
     assert shown.locator(".comment__body").inner_text() == "شكراً على هذا التقرير المفصّل"
     assert page.locator("#comments-heading").inner_text() == "تعليق واحد"
+
+
+@pytest.mark.parametrize("choice", ["accept", "reject"])
+def test_remember_me_fills_in_name_email_and_website_only_with_consent(page, choice):
+    rules(flood_interval=0)
+    article = make_article(headline_en="Water returns to the canals")
+    page.goto(article.get_absolute_url("en"))
+    page.locator(f"[data-consent-banner] button[value={choice}]").click()
+    page.locator("[data-consent-banner]").wait_for(state="hidden")
+    fill_comment(
+        page,
+        name="Layla",
+        email="layla@example.org",
+        url="https://layla.example.org/blog",
+        body="Thank you for this report.",
+        remember=True,
+    )
+    page.wait_for_url(re.compile(r".*#comments$"))
+    page.goto(article.get_absolute_url("en"))
+    form = page.locator("#comment-form")
+    shown = {name: form.locator(f"[name={name}]").input_value() for name in ("name", "email", "url")}
+    if choice == "accept":
+        assert shown == {
+            "name": "Layla",
+            "email": "layla@example.org",
+            "url": "https://layla.example.org/blog",
+        }
+        assert form.locator("[name=remember]").is_checked()
+    else:  # preference cookies refused: the server's cookie is dropped, nothing is filled in
+        assert shown == {"name": "", "email": "", "url": ""}
 
 
 def test_comment_carrying_html_and_script_is_shown_as_inert_text(page):

@@ -1,11 +1,13 @@
 """An administrator imports a WordPress export in the admin, watches it, reads the report, and
-opens an imported Arabic article with its comments."""
+opens an imported Arabic article with its comments. The import runs in the imports worker, a
+process of its own (``manage.py db_worker --backend imports``), as under ``make run``."""
 
 from pathlib import Path
 
 import pytest
 
 from tests.factories import make_user
+from tests.wordpress.workers import import_worker_process
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,10 +28,11 @@ def test_administrator_imports_an_export_and_reads_the_arabic_article(page, sett
     page.locator("input[name=exports]").set_input_files(str(EXPORT))
     page.locator("#wordpress-import-form input[type=submit]").click()
 
-    # The run's page: progress while it runs (it refreshes itself), then the report.
+    # The run's page: queued until a worker takes it (the page refreshes itself), then the report.
     page.wait_for_url("**/admin/wordpress/importrun/*/change/")
-    assert page.locator(".field-progress").count() == 1
-    page.locator("table.import-report").wait_for(timeout=30_000)
+    assert "Waiting for the import worker" in page.locator(".field-progress").inner_text()
+    with import_worker_process(settings.WORDPRESS_IMPORT_DIR, tmp_path / "worker.log"):
+        page.locator("table.import-report").wait_for(timeout=60_000)
     report = page.locator(".field-report_display").inner_text()
     assert "posts" in report and "unknown author “ghost”" in report
 

@@ -225,6 +225,13 @@ def test_remember_me_sets_the_comment_author_cookie_for_a_year():
     assert [str(m) for m in get_messages(request)] == ["Thank you. Your comment is awaiting moderation."]
 
 
+def test_remember_me_keeps_the_website_too_when_one_was_given():
+    _request, response = _call_view(
+        form_data(name="Zaid", email="zaid@example.org", url="https://zaid.example.org/", remember="on")
+    )
+    assert "url=https%3A%2F%2Fzaid.example.org%2F" in response.cookies["comment_author"].value
+
+
 def test_without_remember_me_an_old_cookie_is_removed():
     _request, response = _call_view(form_data(), cookies={"comment_author": "name=Old"})
     assert response.cookies["comment_author"]["max-age"] == 0

@@ -12,15 +12,15 @@ from django.urls import reverse
 
 from articles.models import Article, Image
 from tests.factories import make_user
+from tests.wordpress.workers import run_import_worker
 from wordpress.archive import extract_pictures, safe_member_path
 from wordpress.models import ImportRun, RunStatus
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)  # the worker commits, as a real one does
 
 
 @pytest.fixture(autouse=True)
-def _inline_imports(settings, tmp_path):
-    settings.WORDPRESS_IMPORT_IN_BACKGROUND = False
+def _imports_dir(settings, tmp_path):
     settings.WORDPRESS_IMPORT_DIR = tmp_path / "imports"
 
 
@@ -46,7 +46,9 @@ def upload(client, fixtures, archive: bytes | None, name="uploads.zip"):
         data = {"exports": export, "language": "auto"}
         if archive is not None:
             data["uploads"] = SimpleUploadedFile(name, archive, content_type="application/zip")
-        return client.post(reverse("admin:wordpress_importrun_upload"), data)
+        response = client.post(reverse("admin:wordpress_importrun_upload"), data)
+    run_import_worker()
+    return response
 
 
 @pytest.mark.parametrize("folder", ["uploads/", "wp-content/uploads/", ""])
@@ -120,7 +122,9 @@ def test_a_corrupt_picture_in_the_zip_fails_the_run_and_imports_nothing(client, 
     assert run.status == RunStatus.FAILED
     assert "The pictures' .zip could not be unpacked" in run.report["error"]
     assert not Article.objects.exists()
-    assert not [p for p in (tmp_path / "imports").rglob("*") if p.is_file()]
+    # The export and the .zip are kept for a retry; nothing unpacked is left behind.
+    kept = sorted(p.name for p in (tmp_path / "imports").rglob("*") if p.is_file())
+    assert kept == ["export-1.xml", "uploads.zip"]
 
 
 def test_only_pictures_are_unpacked_and_links_are_not_followed(tmp_path, palmyra):
