@@ -25,14 +25,14 @@ COMMENT_FORM_ACTION = re.compile(r'<form id="comment-form"[^>]*\baction="([^"#]+
 
 @dataclass
 class Load:
-    started: float  # time.time() when the load began: what the primary stored since is ours
     reads: Counter = field(default_factory=Counter)
-    comments: list[tuple[str, str, int | str]] = field(default_factory=list)  # email, body, status
+    # e-mail, text, status, and whether the answer was "already posted" (see the VCL's retries)
+    comments: list[tuple[str, str, int | str, bool]] = field(default_factory=list)
     consents: list[tuple[str | None, int | str]] = field(default_factory=list)  # consent id, status
 
     def summary(self) -> str:
         return (
-            f"reads {dict(self.reads)}; comments {dict(Counter(s for *_, s in self.comments))}; "
+            f"reads {dict(self.reads)}; comments {dict(Counter(c[2] for c in self.comments))}; "
             f"cookie choices {dict(Counter(s for _, s in self.consents))}"
         )
 
@@ -47,11 +47,12 @@ def comment_forms(proxy: str, article_paths: list[str]) -> dict[str, tuple[str, 
     return forms
 
 
-def _status_of(send) -> int | str:
+def _answer(send) -> tuple[int | str, str]:
     try:
-        return send().status
+        answer = send()
     except (OSError, http.client.HTTPException):  # no answer at all: refused, reset, timed out
-        return "no answer"
+        return "no answer", ""
+    return answer.status, answer.text
 
 
 def run_load(
@@ -68,7 +69,7 @@ def run_load(
     """``readers`` threads GET uncached articles and ``writers`` threads post comments (and every
     third turn a cookie choice) for ``seconds``; ``during()`` runs ``at`` seconds in."""
     forms = comment_forms(proxy, article_paths)
-    load = Load(started=time.time())
+    load = Load()
     lock = threading.Lock()
     numbers = itertools.count()
     run = uuid.uuid4().hex[:8]
@@ -78,7 +79,7 @@ def run_load(
         while time.monotonic() < deadline:
             # An unknown query parameter bypasses both caches: every request reaches an app server.
             path = f"{random.choice(article_paths)}?load={random.random()}"
-            status = _status_of(lambda p=path: Browser(proxy).get(p))
+            status, _ = _answer(lambda p=path: Browser(proxy).get(p))
             with lock:
                 load.reads[status] += 1
 
@@ -90,13 +91,13 @@ def run_load(
             # commenter's trust applies, every comment is held for moderation.
             email, body = f"reader-{run}-{n}@example.org", f"Comment {run}-{n} on the story."
             data = {**fields, "name": [f"Reader {n}"], "email": [email], "body": [body], "consent": ["on"]}
-            status = _status_of(lambda a=action, d=data: Browser(proxy).post(a, d))
+            status, text = _answer(lambda a=action, d=data: Browser(proxy).post(a, d))
             with lock:
-                load.comments.append((email, body, status))
+                load.comments.append((email, body, status, "already posted this comment" in text))
             if n % 3 == 0:
                 reader = Browser(proxy)
                 choice = {"action": [random.choice(["accept", "reject"])], "next": ["/en/"]}
-                status = _status_of(lambda r=reader, c=choice: r.post("/en/cookies/", c))
+                status, _ = _answer(lambda r=reader, c=choice: r.post("/en/cookies/", c))
                 with lock:
                     load.consents.append((_consent_id(reader, secret_key), status))
 
