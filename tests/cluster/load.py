@@ -29,6 +29,9 @@ class Load:
     # e-mail, text, status, and whether the answer was "already posted" (see the VCL's retries)
     comments: list[tuple[str, str, int | str, bool]] = field(default_factory=list)
     consents: list[tuple[str | None, int | str]] = field(default_factory=list)  # consent id, status
+    # The answers to comments sent once the outage had begun: proof the load met it.
+    comments_after_outage: Counter = field(default_factory=Counter)
+    outage_at: float = float("inf")
 
     def summary(self) -> str:
         return (
@@ -91,9 +94,12 @@ def run_load(
             # commenter's trust applies, every comment is held for moderation.
             email, body = f"reader-{run}-{n}@example.org", f"Comment {run}-{n} on the story."
             data = {**fields, "name": [f"Reader {n}"], "email": [email], "body": [body], "consent": ["on"]}
+            after_outage = time.monotonic() >= load.outage_at
             status, text = _answer(lambda a=action, d=data: Browser(proxy).post(a, d))
             with lock:
                 load.comments.append((email, body, status, "already posted this comment" in text))
+                if after_outage:
+                    load.comments_after_outage[status] += 1
             if n % 3 == 0:
                 reader = Browser(proxy)
                 choice = {"action": [random.choice(["accept", "reject"])], "next": ["/en/"]}
@@ -106,6 +112,7 @@ def run_load(
     for thread in threads:
         thread.start()
     time.sleep(at)
+    load.outage_at = time.monotonic()
     during()
     for thread in threads:
         thread.join()
