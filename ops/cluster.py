@@ -114,8 +114,11 @@ class Cluster:
         ports: dict | None = None,
         demo: bool | None = None,
         home: Path = HOME,
+        env: dict | None = None,
     ):
         self.home = home
+        # Settings the app processes get on top of cluster_env's (the tests raise a rate limit).
+        self.extra_env = dict(env or {})
         self.database_url = database_url or os.environ["DATABASE_URL"]
         self.ports = ports or _ports()
         self.demo = os.environ.get("DEMO", "1") == "1" if demo is None else demo
@@ -193,7 +196,7 @@ class Cluster:
         self.replica.start()
         self._record()
         replica_url = _replica_url(primary_url, self.replica.socket_dir, self.replica.port)
-        env = cluster_env(primary_url, replica_url, ports, home=self.home)
+        env = {**cluster_env(primary_url, replica_url, ports, home=self.home), **self.extra_env}
         self.env = env
 
         for number, port in enumerate(ports["apps"], start=1):

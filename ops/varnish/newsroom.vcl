@@ -19,6 +19,7 @@ vcl 4.1;
 # backend ports in place of the two `.port` lines below.
 
 import directors;
+import std;
 
 probe healthz {
     .url = "/healthz";
@@ -55,6 +56,10 @@ sub vcl_recv {
         return (synth(200, "Banned"));
     }
     if (req.method != "GET" && req.method != "HEAD") {
+        if (req.method == "POST" && req.url ~ "^/(en|ar)/(comments/post/[0-9]+|cookies)/$") {
+            # Kept so that it can be sent to another app server (see vcl_backend_error).
+            std.cache_req_body(256KB);
+        }
         return (pass);
     }
     # Staff (a session) and readers with a one-time message never share pages.
@@ -103,8 +108,14 @@ sub vcl_backend_response {
 
 sub vcl_backend_error {
     # An app server that refuses the connection or dies mid-answer (stopped, restarting): try
-    # another one; only for GET and HEAD, which are safe to send twice.
-    if (bereq.retries < 3 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+    # another one. Only what is safe to send twice: GET and HEAD, and the readers' two forms.
+    # Varnish cannot tell a refused connection from a server that died after storing, so a
+    # form may arrive twice; neither stores twice: a comment already stored is refused as a
+    # duplicate (same text, same e-mail, same article: "You have already posted this comment"),
+    # and a cookie choice recorded again is what a double click records. Admin and login
+    # POSTs are never resent.
+    if (bereq.retries < 3 && (bereq.method == "GET" || bereq.method == "HEAD"
+        || (bereq.method == "POST" && bereq.url ~ "^/(en|ar)/(comments/post/[0-9]+|cookies)/$"))) {
         return (retry);
     }
 }

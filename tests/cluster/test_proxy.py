@@ -6,7 +6,9 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
-from tests.cluster.processes import VarnishServer
+from consent.models import ConsentRecord
+from tests.cluster.processes import VarnishServer, free_port
+from tests.cluster.web_client import Browser
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -101,3 +103,21 @@ def test_an_approved_comment_purges_its_article(proxy):
     headers, body = fetch(proxy, url)
     assert headers["X-Proxy-Cache"] == "MISS"
     assert "Held for the moderator" in body
+
+
+def test_a_failed_app_server_gets_the_readers_forms_resent_but_never_another_post(live_server, tmp_path):
+    # The first backend listens nowhere (a stopped server its probe has not yet marked sick);
+    # round robin sends every other request to it first.
+    live = int(live_server.url.rsplit(":", 1)[1])
+    proxy = VarnishServer(tmp_path, [free_port(), live]).start()
+    try:
+        logins = [Browser(proxy.url).post("/en/admin/login/", {"username": "x"}).status for _ in range(2)]
+        choices = [Browser(proxy.url).post("/en/cookies/", {"action": "reject"}).status for _ in range(2)]
+    finally:
+        proxy.stop()
+    # A login (like every admin POST) is not resent: the stopped server's share fails, the
+    # other reaches the app (which refuses it: no CSRF token).
+    assert sorted(logins) == [403, 503]
+    # A cookie choice is resent to the server that answers: each recorded once.
+    assert choices == [302, 302]
+    assert ConsentRecord.objects.count() == 2
