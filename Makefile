@@ -31,7 +31,7 @@ help:
 	@echo "make faults  load on make serve while PostgreSQL restarts and the cache is removed: 5xx, lost comments"
 	@echo "make backup / make restore BACKUP=dir   database dump plus media archive, and back"
 	@echo "make import-demo   import the bilingual WordPress demo export into the make run database"
-	@echo "make cluster   primary + streaming replica, Redis, two app servers, Varnish, purge worker (Ctrl-C stops all)"
+	@echo "make cluster   primary + streaming replica, Redis, two app servers, Varnish, purge worker, Ceph RGW for uploads (Ctrl-C stops all)"
 	@echo "make cluster-down   stop a cluster started in the background"
 
 $(VENV)/.installed: pyproject.toml
@@ -122,6 +122,7 @@ restore: install
 cluster: messages
 	@command -v redis-server >/dev/null || { echo "make cluster needs redis-server: apt-get install redis-server" >&2; exit 1; }
 	@command -v varnishd >/dev/null || test -x /usr/sbin/varnishd || { echo "make cluster needs Varnish: apt-get install varnish" >&2; exit 1; }
+	@command -v radosgw >/dev/null && command -v ceph-osd >/dev/null || { echo "make cluster needs Ceph (object storage): apt-get install radosgw ceph-mon ceph-osd" >&2; exit 1; }
 	$(WITH_DB) $(PY) -m ops.cluster up
 
 cluster-down: install

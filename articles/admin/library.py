@@ -1,5 +1,7 @@
 """The library articles draw on: sections, tags, authors and images (with the editor's upload)."""
 
+import logging
+
 from django.contrib import admin
 from django.http import JsonResponse
 from django.urls import path
@@ -9,6 +11,8 @@ from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 
 from articles.admin.forms import EditorUploadForm
 from articles.models import Author, Image, Section, Tag
+
+logger = logging.getLogger(__name__)
 
 
 @admin.register(Section)
@@ -74,7 +78,21 @@ class ImageAdmin(TabbedDjangoJqueryTranslationAdmin):
             # CKEditor shows the message only with a 200 answer.
             return JsonResponse({"uploaded": 0, "error": {"message": message}})
         image = Image(file=form.cleaned_data["upload"])
-        image.save()
+        try:
+            image.save()
+        except OSError:  # the object store (or the disk) refused the file; nothing was saved
+            logger.exception("Editor upload could not be stored")
+            return JsonResponse(
+                {
+                    "uploaded": 0,
+                    "error": {
+                        "message": _(
+                            "The picture store is not answering, so the picture was not saved. "
+                            "Try again in a minute."
+                        )
+                    },
+                }
+            )
         try:
             from articles.images import generate_renditions
 
