@@ -3,6 +3,7 @@
 import logging
 
 from django.contrib import admin
+from django.db import transaction
 from django.http import JsonResponse
 from django.urls import path
 from django.utils.html import format_html
@@ -79,7 +80,8 @@ class ImageAdmin(TabbedDjangoJqueryTranslationAdmin):
             return JsonResponse({"uploaded": 0, "error": {"message": message}})
         image = Image(file=form.cleaned_data["upload"])
         try:
-            image.save()
+            with transaction.atomic():  # a failed save leaves the request's transaction usable
+                image.save()
         except OSError:  # the object store (or the disk) refused the file; nothing was saved
             logger.exception("Editor upload could not be stored")
             return JsonResponse(
