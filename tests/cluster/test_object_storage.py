@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import urllib.error
 import urllib.request
@@ -246,3 +247,24 @@ def test_an_upload_on_an_app_server_lands_in_the_bucket_and_is_served_through_th
         again = fetch(proxy + picture)[1]
         assert again["X-Proxy-Cache"] == "HIT"
         assert "immutable" in again["Cache-Control"]
+
+
+def test_a_backup_archives_the_bucket_and_a_restore_puts_back_exactly_its_objects(objectstore, tmp_path):
+    from ops import backup
+
+    name = f"backup-{uuid.uuid4().hex[:12]}"
+    objectstore.client().create_bucket(Bucket=name)
+    bucket = backup.media_bucket({**objectstore.env(), "AWS_STORAGE_BUCKET_NAME": name})
+    bucket.put_object(Key="images/2026/12/kept.jpg", Body=jpeg_bytes(), ContentType="image/jpeg")
+    with tarfile.open(tmp_path / "media.tar.gz", "w:gz") as archive:
+        assert backup.archive_media(archive, bucket=bucket) == 1
+    # Disaster: the picture is lost, and something the backup never had appears.
+    bucket.Object("images/2026/12/kept.jpg").delete()
+    bucket.put_object(Key="images/2026/12/stray.jpg", Body=b"x")
+    with tarfile.open(tmp_path / "media.tar.gz", "r:gz") as archive:
+        archive.extractall(tmp_path / "out", filter="data")
+    backup.restore_bucket(tmp_path / "out" / "media", bucket)
+    assert [o.key for o in bucket.objects.all()] == ["images/2026/12/kept.jpg"]
+    restored = bucket.Object("images/2026/12/kept.jpg").get()
+    assert restored["Body"].read() == jpeg_bytes()
+    assert restored["ContentType"] == "image/jpeg"
