@@ -22,7 +22,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.encoding import filepath_to_uri
 from django.utils.html import escape
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, get_language_bidi, gettext as _
 from storages.backends.s3 import S3Storage
 from storages.utils import clean_name
 
@@ -98,7 +98,8 @@ class StorageOutageMiddleware:
             "Go back and send the form again in a minute."
         )
         response = HttpResponse(
-            f"<!doctype html><title>503</title><p>{escape(message)}</p>",
+            f'<!doctype html><html lang="{get_language()}" dir="{"rtl" if get_language_bidi() else "ltr"}">'
+            f"<title>503</title><p>{escape(message)}</p></html>",
             status=503,
             content_type="text/html; charset=utf-8",
         )
