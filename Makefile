@@ -73,7 +73,8 @@ import-demo: messages
 # Production-style: gunicorn, DEBUG off, static files collected and compressed by WhiteNoise.
 # Needs SECRET_KEY, ALLOWED_HOSTS and SITE_URL; HTTPS=0 for a plain-HTTP trial on 127.0.0.1. DEMO=1 loads demo content.
 serve: export DEBUG = 0
-serve: export SERVE_MEDIA ?= 1
+# With uploads on object storage (AWS_STORAGE_BUCKET_NAME) the proxy serves them: off by default.
+serve: export SERVE_MEDIA ?= $(if $(AWS_STORAGE_BUCKET_NAME),0,1)
 serve: messages
 	@test -n "$$SECRET_KEY" || { echo "make serve: set SECRET_KEY (a long random string) - production settings refuse to start without it." >&2; exit 1; }
 	@test -n "$$ALLOWED_HOSTS" || { echo "make serve: set ALLOWED_HOSTS (comma-separated host names, e.g. 127.0.0.1) - production settings refuse to start without it." >&2; exit 1; }
