@@ -68,6 +68,9 @@ sub vcl_recv {
         }
         unset req.http.Cookie;
         unset req.http.Authorization;
+        # A picture has no query: none reaches the store (S3 reads ?acl, ?policy… as requests
+        # of their own), and none makes another copy here.
+        set req.url = regsub(req.url, "\?.*$", "");
         return (hash);
     }
     if (req.method != "GET" && req.method != "HEAD") {

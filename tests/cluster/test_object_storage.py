@@ -247,6 +247,9 @@ def test_an_upload_on_an_app_server_lands_in_the_bucket_and_is_served_through_th
         again = fetch(proxy + picture)[1]
         assert again["X-Proxy-Cache"] == "HIT"
         assert "immutable" in again["Cache-Control"]
+        # A query string neither reaches the store (?policy is a request of its own in S3)
+        # nor makes another copy.
+        assert fetch(proxy + picture + "?policy")[1]["X-Proxy-Cache"] == "HIT"
 
 
 def test_a_backup_archives_the_bucket_and_a_restore_puts_back_exactly_its_objects(objectstore, tmp_path):
