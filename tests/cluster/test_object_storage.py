@@ -42,16 +42,19 @@ def objectstore():
     if not (shutil.which("radosgw") and shutil.which("ceph-osd")):
         pytest.fail("Ceph is missing: apt-get install radosgw ceph-mon ceph-osd (.ci/run does)")
     store = ObjectStore(VAR / "test-objectstore", port=free_port(), mon_port=free_port())
+    scratch = None
     try:
         store.start()
     except ObjectStoreError as error:
         if "in use" not in str(error):
             raise
         # Another session holds the kept one: make a fresh store for this run.
-        store = ObjectStore(Path(tempfile.mkdtemp(prefix="newsroom-objectstore-")), port=free_port())
-        store.start()
+        scratch = Path(tempfile.mkdtemp(prefix="newsroom-objectstore-"))
+        store = ObjectStore(scratch, port=free_port(), mon_port=free_port()).start()
     yield store
     store.stop()
+    if scratch is not None:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 @pytest.fixture
