@@ -31,7 +31,7 @@ help:
 	@echo "make faults  load on make serve while PostgreSQL restarts and the cache is removed: 5xx, lost comments"
 	@echo "make backup / make restore BACKUP=dir   database dump plus media archive, and back"
 	@echo "make import-demo   import the bilingual WordPress demo export into the make run database"
-	@echo "make cluster   primary + streaming replica, Redis, two app servers, Varnish, purge worker (Ctrl-C stops all)"
+	@echo "make cluster   primary + streaming replica, Redis, two app servers, Varnish, purge worker, Ceph RGW for uploads (Ctrl-C stops all)"
 	@echo "make cluster-down   stop a cluster started in the background"
 
 $(VENV)/.installed: pyproject.toml
@@ -76,7 +76,8 @@ import-demo: messages
 # Production-style: gunicorn, DEBUG off, static files collected and compressed by WhiteNoise.
 # Needs SECRET_KEY, ALLOWED_HOSTS and SITE_URL; HTTPS=0 for a plain-HTTP trial on 127.0.0.1. DEMO=1 loads demo content.
 serve: export DEBUG = 0
-serve: export SERVE_MEDIA ?= 1
+# With uploads on object storage (AWS_STORAGE_BUCKET_NAME) the proxy serves them: off by default.
+serve: export SERVE_MEDIA ?= $(if $(AWS_STORAGE_BUCKET_NAME),0,1)
 serve: messages
 	@test -n "$$SECRET_KEY" || { echo "make serve: set SECRET_KEY (a long random string) - production settings refuse to start without it." >&2; exit 1; }
 	@test -n "$$ALLOWED_HOSTS" || { echo "make serve: set ALLOWED_HOSTS (comma-separated host names, e.g. 127.0.0.1) - production settings refuse to start without it." >&2; exit 1; }
@@ -125,6 +126,7 @@ restore: install
 cluster: messages
 	@command -v redis-server >/dev/null || { echo "make cluster needs redis-server: apt-get install redis-server" >&2; exit 1; }
 	@command -v varnishd >/dev/null || test -x /usr/sbin/varnishd || { echo "make cluster needs Varnish: apt-get install varnish" >&2; exit 1; }
+	@command -v radosgw >/dev/null && command -v ceph-osd >/dev/null || { echo "make cluster needs Ceph (object storage): apt-get install radosgw ceph-mon ceph-osd" >&2; exit 1; }
 	$(WITH_DB) $(PY) -m ops.cluster up
 
 cluster-down: install

@@ -104,7 +104,14 @@ def generate_renditions(image: Image) -> list[ImageRendition]:
         for fmt in wanted:
             rendition = ImageRendition(image=image, format=fmt)
             extension = "jpg" if fmt == "jpeg" else fmt
-            rendition.file.save(f"{stem}-{width}.{extension}", ContentFile(_encode(resized, fmt)), save=False)
+            try:
+                rendition.file.save(
+                    f"{stem}-{width}.{extension}", ContentFile(_encode(resized, fmt)), save=False
+                )
+            except OSError as error:  # the store went away: the page shows what exists
+                logger.warning("Image %s: cannot store a rendition (%s)", image.pk, error)
+                cache.delete(_cache_key(image))
+                return sorted(made.values(), key=lambda r: (r.format, r.width))
             # The stored width is the requested one even if rounding made the file differ by a pixel.
             rendition.width, rendition.height = width, height
             try:

@@ -7,6 +7,8 @@ SITE_URL         the site's public address (https://news.example.org); required 
 DATABASE_URL     postgres://… ; `make run`/`make test` set it to the embedded server when unset.
 REDIS_URL        optional shared cache (redis://host:6379/0); a file-based cache under var/ otherwise.
 DATABASE_REPLICA_URL  optional read replicas (comma-separated postgres://… URLs) for anonymous reads.
+AWS_STORAGE_BUCKET_NAME  optional: uploads on object storage (S3 API), with AWS_S3_ENDPOINT_URL,
+                 AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and MEDIA_PUBLIC_URL (default /media/).
 """
 
 import os
@@ -115,6 +117,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Below Locale: an upload the object store refused is answered in the editor's language.
+    "newsroom.storage.StorageOutageMiddleware",
     # Last, so that it sees the outcome of authentication (django-axes' documented position).
     "axes.middleware.AxesMiddleware",
 ]
@@ -284,12 +288,46 @@ STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/jquery-ui", xstatic.pkg.jquery
 # modeltranslation's language tabs need jQuery UI; served from our static files, not a CDN.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
-MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-# `make serve` on one machine serves uploads itself; behind a proxy or with object storage, set 0.
-SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+# Uploads (pictures and their renditions) go to object storage when a bucket is named: any S3
+# API (Ceph RADOS Gateway, AWS S3, …) through django-storages. Their addresses are MEDIA_URL +
+# key, unsigned and permanent (newsroom/storage.py says why): "/media/" when the proxy in front
+# of the site maps /media/ to the bucket (ops/varnish/newsroom.vcl), or a CDN's address.
+MEDIA_BUCKET = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+MEDIA_URL = os.environ.get("MEDIA_PUBLIC_URL", "/media/").rstrip("/") + "/"
+# `make serve` on one machine serves uploads itself; behind a proxy or with object storage, set 0
+# (with a bucket and SERVE_MEDIA=1 the app streams them from the bucket: a fallback, not a CDN).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG and not MEDIA_BUCKET)
+if MEDIA_BUCKET:
+    from botocore.config import Config as _BotoConfig
+
+    _DEFAULT_STORAGE = {
+        "BACKEND": "newsroom.storage.PublicMediaStorage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_BUCKET,
+            # Unset: AWS itself. Keys unset: boto3's chain (instance role, ~/.aws, …).
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": None,  # the bucket's policy makes objects readable, not per-object ACLs
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+            # A store that is down fails an upload in seconds, not after boto3's long retries.
+            "client_config": _BotoConfig(
+                s3={"addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE", "path")},
+                signature_version="s3v4",
+                connect_timeout=2,
+                read_timeout=20,
+                retries={"max_attempts": 2, "mode": "standard"},
+            ),
+        },
+    }
+else:
+    _DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -366,11 +404,18 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # so a cached page never reuses a nonce; the admin gets only what CKEditor 4 needs.
 from django.utils.csp import CSP  # noqa: E402
 
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    # Pictures from a CDN or the bucket's own address, when MEDIA_URL is one.
+    "img-src": [CSP.SELF, "data:", *([_media_origin] if (_media_origin := _origin(MEDIA_URL)) else [])],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
@@ -384,7 +429,7 @@ ADMIN_CSP = {
     # CKEditor 4 writes inline styles and evaluates its templates; staff-only pages.
     "script-src": [CSP.SELF, CSP.UNSAFE_INLINE, CSP.UNSAFE_EVAL],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "img-src": [CSP.SELF, "data:", "blob:"],
+    "img-src": [*SECURE_CSP["img-src"], "blob:"],
     "frame-ancestors": [CSP.SELF],
 }
 ADMIN_PATH_PREFIXES = tuple(f"/{code}/admin/" for code in ("en", "ar"))

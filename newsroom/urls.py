@@ -44,9 +44,10 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG or settings.SERVE_MEDIA:
+if (settings.DEBUG or settings.SERVE_MEDIA) and settings.MEDIA_URL.startswith("/"):
     # Uploads carry random, never-reused names, so they may be cached for good. In a larger
-    # deployment the proxy (or object storage) serves MEDIA_ROOT and SERVE_MEDIA is off.
+    # deployment the proxy serves /media/ from object storage (or a CDN's MEDIA_URL does) and
+    # SERVE_MEDIA is off.
     urlpatterns += [
         re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", views.media, name="media"),
     ]

@@ -1,13 +1,15 @@
+import mimetypes
+import posixpath
 import sys
 
-from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
-from django.views.static import serve
 
 from web.outage import is_database_outage, retry_after
 
@@ -32,9 +34,24 @@ def readyz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+@require_GET
 def media(request, path):
-    """Uploaded files for single-machine deployments (see SERVE_MEDIA), cached for a year."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    """Uploaded files for single-machine deployments (see SERVE_MEDIA), cached for a year.
+
+    Read through the default storage, so it serves a bucket as well as MEDIA_ROOT (a fallback
+    for a site without a proxy in front; with one, the proxy serves /media/ from the bucket).
+    """
+    name = posixpath.normpath(path).lstrip("/")
+    if name in {"", "."} or name.startswith(".."):
+        raise Http404
+    try:
+        handle = default_storage.open(name, "rb")
+    except (FileNotFoundError, IsADirectoryError, SuspiciousFileOperation):
+        raise Http404 from None
+    content_type, encoding = mimetypes.guess_type(name)
+    response = FileResponse(handle, content_type=content_type or "application/octet-stream")
+    if encoding:
+        response["Content-Encoding"] = encoding
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     response["X-Content-Type-Options"] = "nosniff"
     return response

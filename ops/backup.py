@@ -7,12 +7,16 @@
 A backup folder holds ``database.dump`` (pg_dump's custom format: compressed, restorable table
 by table), ``media.tar.gz`` and ``manifest.json``. Restoring replaces the database contents
 inside one transaction, then swaps the media folder in whole, so a failed restore leaves the
-old media in place. Works without Django settings: it needs only DATABASE_URL and the media path.
+old media in place. Works without Django settings: it needs only DATABASE_URL and the media path,
+or, when uploads live on object storage, the same AWS_* variables as the app servers: the
+bucket's objects are archived into ``media.tar.gz`` (same layout) and a restore puts them back,
+then removes the objects the backup did not have.
 """
 
 from __future__ import annotations
 
 import json
+import mimetypes
 import os
 import shutil
 import subprocess
@@ -28,6 +32,59 @@ VAR = Path(os.environ.get("NEWSROOM_VAR_DIR", ROOT / "var"))
 
 def default_media_root() -> Path:
     return Path(os.environ.get("MEDIA_ROOT", VAR / "media"))
+
+
+def media_bucket(environ=os.environ):
+    """The bucket uploads live in (``AWS_STORAGE_BUCKET_NAME``…, as in settings.py), or None."""
+    name = environ.get("AWS_STORAGE_BUCKET_NAME")
+    if not name:
+        return None
+    import boto3
+    from botocore.config import Config
+
+    s3 = boto3.resource(
+        "s3",
+        endpoint_url=environ.get("AWS_S3_ENDPOINT_URL") or None,
+        aws_access_key_id=environ.get("AWS_ACCESS_KEY_ID") or None,
+        aws_secret_access_key=environ.get("AWS_SECRET_ACCESS_KEY") or None,
+        region_name=environ.get("AWS_S3_REGION_NAME") or None,
+        config=Config(s3={"addressing_style": environ.get("AWS_S3_ADDRESSING_STYLE", "path")}),
+    )
+    return s3.Bucket(name)
+
+
+def archive_media(archive: tarfile.TarFile, *, media_root: Path | None = None, bucket=None) -> int:
+    """Add the uploads to ``archive`` under ``media/``; return how many files."""
+    if bucket is None:
+        if not media_root or not media_root.exists():
+            return 0
+        archive.add(media_root, arcname="media")
+        return sum(1 for p in media_root.rglob("*") if p.is_file())
+    count = 0
+    for summary in bucket.objects.all():
+        info = tarfile.TarInfo(f"media/{summary.key}")
+        info.size = summary.size
+        info.mtime = summary.last_modified.timestamp()
+        archive.addfile(info, summary.get()["Body"])
+        count += 1
+    return count
+
+
+def restore_bucket(folder: Path, bucket) -> None:
+    """Upload every file under ``folder`` as the object of that key, then drop the others."""
+    keys = set()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        key = path.relative_to(folder).as_posix()
+        keys.add(key)
+        content_type = mimetypes.guess_type(key)[0] or "application/octet-stream"
+        bucket.upload_file(
+            str(path),
+            key,
+            ExtraArgs={"ContentType": content_type, "CacheControl": "public, max-age=31536000, immutable"},
+        )
+    for summary in bucket.objects.all():
+        if summary.key not in keys:
+            summary.delete()
 
 
 def pg_tool(name: str) -> str:
@@ -52,9 +109,11 @@ def libpq_url(database_url: str) -> str:
 
 
 def create(
-    dest: Path | None = None, *, database_url: str | None = None, media_root: Path | None = None
+    dest: Path | None = None, *, database_url: str | None = None, media_root: Path | None = None, bucket=None
 ) -> Path:
     database_url = libpq_url(database_url or os.environ["DATABASE_URL"])
+    if bucket is None and media_root is None:
+        bucket = media_bucket()
     media_root = Path(media_root or default_media_root())
     dest = Path(dest or VAR / "backups" / datetime.now(UTC).strftime("%Y%m%d-%H%M%S"))
     dest.mkdir(parents=True, exist_ok=False)
@@ -70,20 +129,24 @@ def create(
         check=True,
     )
     with tarfile.open(dest / "media.tar.gz", "w:gz") as archive:
-        if media_root.exists():
-            archive.add(media_root, arcname="media")
+        media_files = archive_media(archive, media_root=media_root, bucket=bucket)
     manifest = {
         "created_at": datetime.now(UTC).isoformat(),
         "database_bytes": (dest / "database.dump").stat().st_size,
-        "media_files": sum(1 for p in media_root.rglob("*") if p.is_file()) if media_root.exists() else 0,
+        "media_files": media_files,
+        "media_from": f"bucket {bucket.name}" if bucket is not None else "folder",
     }
     (dest / "manifest.json").write_text(json.dumps(manifest, indent=2))
     return dest
 
 
-def restore(src: Path, *, database_url: str | None = None, media_root: Path | None = None) -> None:
+def restore(
+    src: Path, *, database_url: str | None = None, media_root: Path | None = None, bucket=None
+) -> None:
     src = Path(src)
     database_url = libpq_url(database_url or os.environ["DATABASE_URL"])
+    if bucket is None and media_root is None:
+        bucket = media_bucket()
     media_root = Path(media_root or default_media_root())
     for required in ("database.dump", "media.tar.gz"):
         if not (src / required).exists():
@@ -109,6 +172,9 @@ def restore(src: Path, *, database_url: str | None = None, media_root: Path | No
             archive.extractall(staging, filter="data")  # refuses absolute paths and ../ escapes
         restored = staging / "media"
         restored.mkdir(exist_ok=True)
+        if bucket is not None:
+            restore_bucket(restored, bucket)
+            return
         old = media_root.with_name(media_root.name + ".before-restore")
         if old.exists():
             shutil.rmtree(old)

@@ -9,10 +9,13 @@ takes a second or two), ``redis-server``, two gunicorn app servers, Varnish with
 VCL in front of them and the purge worker (``manage.py db_worker --backend purge``). Every
 process is started by this one and recorded in ``var/cluster/pids.json``; Ctrl-C (or
 SIGTERM, or ``down``) stops them all, in reverse order, and the primary stops with the
-wrapper. Object storage is not part of it yet (see README, "Beyond one machine").
+wrapper. Uploads go to object storage: a single-node Ceph with its RADOS Gateway
+(``ops.objectstore``, kept in ``var/objectstore`` and reused), started first and stopped last;
+both app servers store pictures in its bucket and Varnish serves ``/media/`` from it.
 
 Ports (127.0.0.1 only): ``CLUSTER_PORT`` (8080) for Varnish, the readers' address; the app
-servers on ``CLUSTER_APP_PORTS`` (8001,8002); Redis on ``CLUSTER_REDIS_PORT`` (6390).
+servers on ``CLUSTER_APP_PORTS`` (8001,8002); Redis on ``CLUSTER_REDIS_PORT`` (6390); the S3
+endpoint on ``OBJECTSTORE_PORT`` (7480) and Ceph's monitor on ``OBJECTSTORE_MON_PORT`` (3301).
 """
 
 from __future__ import annotations
@@ -78,9 +81,16 @@ def _secret_key(home: Path) -> str:
     return path.read_text().strip()
 
 
-def cluster_env(primary_url: str, replica_url: str, ports: dict, *, home: Path = HOME) -> dict:
+def cluster_env(
+    primary_url: str, replica_url: str, ports: dict, *, home: Path = HOME, objectstore=None
+) -> dict:
     """The environment every app process of the cluster shares."""
     proxy = f"http://127.0.0.1:{ports['proxy']}"
+    if objectstore is not None:
+        # Pictures in the bucket, addressed as /media/… on the readers' host: Varnish fetches them.
+        media = {**objectstore.env(public_url="/media/"), "SERVE_MEDIA": "0"}
+    else:  # one machine's folder (the app servers share var/media)
+        media = {"SERVE_MEDIA": "1"}
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "newsroom.settings",
@@ -94,8 +104,7 @@ def cluster_env(primary_url: str, replica_url: str, ports: dict, *, home: Path =
         "REDIS_URL": f"redis://127.0.0.1:{ports['redis']}/0",
         "PROXY_PURGE_URLS": proxy,
         "PROXY_COUNT": "1",
-        # One machine: the app servers share var/media (object storage is not wired in yet).
-        "SERVE_MEDIA": "1",
+        **media,
         "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "2"),
     }
 
@@ -115,10 +124,15 @@ class Cluster:
         demo: bool | None = None,
         home: Path = HOME,
         env: dict | None = None,
+        objectstore=None,
     ):
+        """``objectstore``: an ``ops.objectstore.ObjectStore`` for uploads (started here unless
+        it already runs, and then stopped here too); None keeps uploads in var/media."""
         self.home = home
         # Settings the app processes get on top of cluster_env's (the tests raise a rate limit).
         self.extra_env = dict(env or {})
+        self.objectstore = objectstore
+        self._started_objectstore = False
         self.database_url = database_url or os.environ["DATABASE_URL"]
         self.ports = ports or _ports()
         self.demo = os.environ.get("DEMO", "1") == "1" if demo is None else demo
@@ -159,6 +173,10 @@ class Cluster:
             primary_host=query["host"][0],
             primary_user=urlsplit(primary_url).username or "postgres",
         )
+        if self.objectstore is not None and not self.objectstore.processes:
+            print("object store (Ceph: monitor, OSD, RADOS Gateway)…", flush=True)
+            self.objectstore.start()
+            self._started_objectstore = True
         redis_dir = self.home / "redis"
         redis_dir.mkdir(exist_ok=True)
         self._spawn(
@@ -179,7 +197,10 @@ class Cluster:
         )
         _wait_for_port(ports["redis"])
         # Setting up needs no purge (nothing is cached yet) and no replica (it is made afterwards).
-        env = {**cluster_env(primary_url, "", ports, home=self.home), "PROXY_PURGE_URLS": ""}
+        env = {
+            **cluster_env(primary_url, "", ports, home=self.home, objectstore=self.objectstore),
+            "PROXY_PURGE_URLS": "",
+        }
         print("migrating the primary…", flush=True)
         subprocess.run(
             [python, "manage.py", "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True
@@ -196,7 +217,10 @@ class Cluster:
         self.replica.start()
         self._record()
         replica_url = _replica_url(primary_url, self.replica.socket_dir, self.replica.port)
-        env = {**cluster_env(primary_url, replica_url, ports, home=self.home), **self.extra_env}
+        env = {
+            **cluster_env(primary_url, replica_url, ports, home=self.home, objectstore=self.objectstore),
+            **self.extra_env,
+        }
         self.env = env
 
         for number, port in enumerate(ports["apps"], start=1):
@@ -234,6 +258,8 @@ class Cluster:
         text = VCL.read_text()
         for number, port in enumerate(ports["apps"][:2], start=1):
             text = text.replace(f'.port = "800{number}"', f'.port = "{port}"')
+        if self.objectstore is not None:
+            text = text.replace('.port = "7480"', f'.port = "{self.objectstore.port}"')
         vcl.write_text(text)
         self._spawn(
             "varnish",
@@ -274,6 +300,9 @@ class Cluster:
         self.processes.clear()
         if self.replica is not None:
             self.replica.stop()
+        if self._started_objectstore:
+            self.objectstore.stop()
+            self._started_objectstore = False
         with contextlib.suppress(FileNotFoundError):
             (self.home / "pids.json").unlink()
 
@@ -286,7 +315,9 @@ class Cluster:
 
 
 def up() -> int:
-    cluster = Cluster()
+    from ops.objectstore import ObjectStore
+
+    cluster = Cluster(objectstore=ObjectStore())
     stopping = []
 
     def on_signal(_signum, _frame):
@@ -301,12 +332,14 @@ def up() -> int:
         print(
             f"Cluster up: http://127.0.0.1:{ports['proxy']}/ (Varnish) -> app servers on "
             f"{', '.join(map(str, ports['apps']))}; Redis {ports['redis']}; replica on port "
-            f"{cluster.replica.port}; logs in {cluster.home}. Ctrl-C stops everything.",
+            f"{cluster.replica.port}; uploads in Ceph RGW {cluster.objectstore.endpoint_url} "
+            f"(bucket {cluster.objectstore.bucket}); logs in {cluster.home}. Ctrl-C stops everything.",
             flush=True,
         )
-        while all(process.poll() is None for _name, process in cluster.processes):
+        watched = [*cluster.processes, *cluster.objectstore.processes.items()]
+        while all(process.poll() is None for _name, process in watched):
             time.sleep(0.5)
-        dead = [name for name, process in cluster.processes if process.poll() is not None]
+        dead = [name for name, process in watched if process.poll() is not None]
         print(f"stopped: {', '.join(dead)} exited (see {cluster.home})", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -337,6 +370,9 @@ def down() -> int:
             replica = Replica(Path(recorded["replica"]).parent, primary_host="", primary_user="")
             replica.stop()
         PIDS.unlink()
+    from ops.objectstore import HOME as OBJECTSTORE_HOME, down as objectstore_down
+
+    objectstore_down(OBJECTSTORE_HOME)  # a no-op when `up` stopped it
     return 0
 
 

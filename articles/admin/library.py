@@ -1,6 +1,9 @@
 """The library articles draw on: sections, tags, authors and images (with the editor's upload)."""
 
+import logging
+
 from django.contrib import admin
+from django.db import transaction
 from django.http import JsonResponse
 from django.urls import path
 from django.utils.html import format_html
@@ -9,6 +12,8 @@ from modeltranslation.admin import TabbedDjangoJqueryTranslationAdmin
 
 from articles.admin.forms import EditorUploadForm
 from articles.models import Author, Image, Section, Tag
+
+logger = logging.getLogger(__name__)
 
 
 @admin.register(Section)
@@ -74,7 +79,22 @@ class ImageAdmin(TabbedDjangoJqueryTranslationAdmin):
             # CKEditor shows the message only with a 200 answer.
             return JsonResponse({"uploaded": 0, "error": {"message": message}})
         image = Image(file=form.cleaned_data["upload"])
-        image.save()
+        try:
+            with transaction.atomic():  # a failed save leaves the request's transaction usable
+                image.save()
+        except OSError:  # the object store (or the disk) refused the file; nothing was saved
+            logger.exception("Editor upload could not be stored")
+            return JsonResponse(
+                {
+                    "uploaded": 0,
+                    "error": {
+                        "message": _(
+                            "The picture store is not answering, so the picture was not saved. "
+                            "Try again in a minute."
+                        )
+                    },
+                }
+            )
         try:
             from articles.images import generate_renditions
 

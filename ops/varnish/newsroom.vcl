@@ -15,8 +15,14 @@ vcl 4.1;
 # task (web/purge.py) that sends `BAN /` here from an address in `purgers`; every cached page
 # is dropped at once, as the app's generation counter does for its own cache.
 #
+# Uploads: `/media/<key>` is fetched from the object store (Ceph's RADOS Gateway, backend
+# `media`), whose bucket is named "media" too, so the path is the same on both sides (with
+# another bucket name, rewrite bereq.url in vcl_backend_fetch). Pictures have random names
+# that are never reused: they are kept a day here (a year in browsers, from the store's
+# Cache-Control), always without cookies, never banned by a publish.
+#
 # `make cluster` (ops/cluster.py) and the tests write a copy of this file with their own
-# backend ports in place of the two `.port` lines below.
+# backend ports in place of the `.port` lines below (8001, 8002 and 7480).
 
 import directors;
 import std;
@@ -34,6 +40,7 @@ probe healthz {
 
 backend app1 { .host = "127.0.0.1"; .port = "8001"; .probe = healthz; .connect_timeout = 1s; }
 backend app2 { .host = "127.0.0.1"; .port = "8002"; .probe = healthz; .connect_timeout = 1s; }
+backend media { .host = "127.0.0.1"; .port = "7480"; .connect_timeout = 1s; .first_byte_timeout = 10s; }
 
 # Who may purge: the machines running the purge worker.
 acl purgers {
@@ -54,6 +61,18 @@ sub vcl_recv {
         }
         ban("obj.http.X-Newsroom-Page == 1");
         return (synth(200, "Banned"));
+    }
+    if (req.url ~ "^/media/") {
+        # Readers only read pictures; the app writes to the store directly, with its keys.
+        if (req.method != "GET" && req.method != "HEAD") {
+            return (synth(405, "Method not allowed"));
+        }
+        unset req.http.Cookie;
+        unset req.http.Authorization;
+        # A picture has no query: none reaches the store (S3 reads ?acl, ?policy… as requests
+        # of their own), and none makes another copy here.
+        set req.url = regsub(req.url, "\?.*$", "");
+        return (hash);
     }
     if (req.method != "GET" && req.method != "HEAD") {
         if (req.method == "POST" && req.url ~ "^/(en|ar)/(comments/post/[0-9]+|cookies)/$") {
@@ -79,6 +98,10 @@ sub vcl_recv {
 }
 
 sub vcl_hash {
+    if (req.url ~ "^/media/") {
+        hash_data(req.url);
+        return (lookup);
+    }
     hash_data(req.url);
     hash_data(req.http.host);
     hash_data(req.http.X-Consent);
@@ -89,11 +112,26 @@ sub vcl_hash {
 sub vcl_backend_fetch {
     # Each try (see vcl_backend_error) asks the director again, so a stopped app server is
     # skipped at once, before its probe has marked it sick.
+    if (bereq.url ~ "^/media/") {
+        set bereq.backend = media;
+        return (fetch);
+    }
     set bereq.backend = apps.backend();
     unset bereq.http.X-Consent;
 }
 
 sub vcl_backend_response {
+    if (bereq.url ~ "^/media/") {
+        unset beresp.http.Set-Cookie;
+        if (beresp.status == 200) {
+            set beresp.ttl = 1d;
+            set beresp.grace = 1h;
+        } else {
+            # A picture not stored yet (or the store erring) is asked again soon.
+            set beresp.ttl = 5s;
+        }
+        return (deliver);
+    }
     if (beresp.status == 200 && beresp.http.Cache-Control ~ "public" && beresp.http.Cache-Control ~ "s-maxage="
         && !beresp.http.Set-Cookie && bereq.url !~ "^/static/") {
         # The page is kept for its s-maxage (Varnish reads it itself) until the next ban.
@@ -127,5 +165,7 @@ sub vcl_deliver {
         set resp.http.X-Proxy-Cache = "MISS";
     }
     unset resp.http.X-Newsroom-Page;
+    unset resp.http.x-amz-request-id;
+    unset resp.http.x-rgw-object-type;
     # Browsers revalidate (max-age=0); only shared caches may keep the page.
 }
