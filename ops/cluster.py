@@ -6,7 +6,8 @@
 The PostgreSQL primary is the embedded server ``ops.pgembed`` starts around this command; then
 come a streaming replica of it (``ops.pgreplica``, a fresh ``pg_basebackup`` each time, which
 takes a second or two), ``redis-server``, two gunicorn app servers, Varnish with the shipped
-VCL in front of them and the purge worker (``manage.py db_worker --backend purge``). Every
+VCL in front of them, the purge worker (``manage.py db_worker --backend purge``) and the
+WordPress imports worker (``--backend imports``). Every
 process is started by this one and recorded in ``var/cluster/pids.json``; Ctrl-C (or
 SIGTERM, or ``down``) stops them all, in reverse order, and the primary stops with the
 wrapper. Uploads go to object storage: a single-node Ceph with its RADOS Gateway
@@ -252,6 +253,13 @@ class Cluster:
                 "0.1",
                 "--no-startup-delay",
             ],
+            env=env,
+        )
+        # WordPress imports started in the admin: one worker, on the machine that holds
+        # WORDPRESS_IMPORT_DIR (here the only one), so an uploaded export is where it runs.
+        self._spawn(
+            "imports-worker",
+            [python, "manage.py", "db_worker", "--backend", "imports", "--interval", "1"],
             env=env,
         )
         vcl = self.home / "newsroom.vcl"

@@ -132,6 +132,13 @@ sub vcl_backend_response {
         }
         return (deliver);
     }
+    if (beresp.status == 503 && beresp.http.Retry-After && bereq.retries < 2
+        && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        # The app's "database away for a moment" (web/outage.py): a replica that just stopped,
+        # a connection cut under a query. The next try (another app server first, whose router
+        # skips a replica it cannot reach) usually succeeds; only reads are asked again.
+        return (retry);
+    }
     if (beresp.status == 200 && beresp.http.Cache-Control ~ "public" && beresp.http.Cache-Control ~ "s-maxage="
         && !beresp.http.Set-Cookie && bereq.url !~ "^/static/") {
         # The page is kept for its s-maxage (Varnish reads it itself) until the next ban.
