@@ -194,6 +194,12 @@ def unpack_bylines_and_tags(article):
     return article
 
 
+def alternates_of(article):
+    """{language: address} of the languages ``article`` is live in: the language switcher and the
+    hreflang links offer only those."""
+    return {code: article.get_absolute_url(code) for code in article.live_languages()}
+
+
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
@@ -209,16 +215,19 @@ class ArticleDetailView(DetailView):
                 .defer("search_en", "search_ar"),
                 language,
             )
-            return unpack_bylines_and_tags(get_object_or_404(queryset, **{f"slug_{language}": slug}))
+            article = unpack_bylines_and_tags(get_object_or_404(queryset, **{f"slug_{language}": slug}))
+            return article, alternates_of(article)
 
-        # The same article for every reader until something is published or edited (a 404 is
-        # never cached: Http404 passes through).
-        return public_memo(self.request, "article", language, slug, compute=lookup)
+        # The same article (and the addresses of its languages) for every reader until something
+        # is published or edited (a 404 is never cached: Http404 passes through).
+        article, self.alternates = public_memo(self.request, "article", language, slug, compute=lookup)
+        return article
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
         language = current_language()
+        alternates = getattr(self, "alternates", None)
 
         def related():
             # Related teasers show no bylines: no need to fetch them.
@@ -230,8 +239,7 @@ class ArticleDetailView(DetailView):
 
         # Lazy: a cached page fragment (web.templatetags.public_cache) never runs these queries.
         context["related_articles"] = SimpleLazyObject(related)
-        # The language switcher and hreflang links offer only the languages this article is live in.
-        context["alternates"] = {code: article.get_absolute_url(code) for code in article.live_languages()}
+        context["alternates"] = alternates if alternates is not None else alternates_of(article)
         context["current_section"] = article.section
         return context
 

@@ -31,10 +31,14 @@ benchmark), responses that set cookies, are not 200, or are marked private/no-ca
 from __future__ import annotations
 
 import hashlib
+import pickle
+import sys
+import threading
 import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import setting_changed
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
@@ -80,6 +84,14 @@ def _next_scheduled_change() -> float:
     return min(times, default=time.time() + 365 * 86400)
 
 
+def _fresh_generation() -> int:
+    """A generation for a state that was lost (cache cleared, evicted, never made): the clock in
+    nanoseconds, so it can never equal an older one, which is at most one step per move past the
+    nanosecond it was made. Processes keep parts by generation (``_KeptHere``): a generation
+    used twice would serve them parts of the old content."""
+    return time.time_ns()
+
+
 # Cache outages (``ResilientRedisCache.outages``) this process had seen at its last good read.
 _outages_at_good_read = 0
 
@@ -91,13 +103,13 @@ def _state() -> tuple[int, float]:
     now = time.time()
     if not getattr(cache, "healthy", True):
         # The cache is away: a generation of its own for this request, so nothing is reused.
-        return (int(now * 1000), now)
+        return (_fresh_generation(), now)
     outages = getattr(cache, "outages", 0)
     # Back from a cache outage: a publication made meanwhile could not move the generation
     # (nor could this process tell), so move it now and let every page be rebuilt once.
     recovered = state is not None and outages != _outages_at_good_read
     if state is None or now >= state[1] or recovered:
-        generation = (state[0] + 1) if state else int(now * 1000)
+        generation = (state[0] + 1) if state else _fresh_generation()
         state = (generation, _next_scheduled_change())
         cache.set(STATE_KEY, state, timeout=None)
     _outages_at_good_read = outages
@@ -119,19 +131,82 @@ def public_generation(request=None) -> int:
 _MISSING = object()
 
 
-def public_memo(request, name: str, *parts, compute):
-    """``compute()``'s result, cached under the current generation (so never stale); for the
-    objects public pages look up on every request, such as the article behind a slug."""
+class _KeptHere:
+    """This process's own copies of the parts kept in the shared cache (fragments, memoised
+    lookups), so that a page past the page cache reads each of them once per process and
+    generation instead of once per request (a file read and an unpickling each, or a round trip
+    to Redis). Exactly as fresh as the shared copies: the keys carry the generation, a copy
+    expires when the shared one does, and every copy of an older generation is dropped as soon
+    as a newer one is seen. Bounded: at most ``PUBLIC_PAGE_CACHE_LOCAL_BYTES`` (pickled sizes),
+    the oldest copies leaving first; a value bigger than an eighth of that is not copied.
+
+    Values are shared between the requests of this process: callers treat them as read-only,
+    as they are the same for every reader of the generation anyway.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.clear()
+
+    def clear(self, **_kwargs) -> None:
+        self.generation, self.entries, self.size = None, {}, 0
+
+    def get(self, generation: int, key: str):
+        entry = self.entries.get(key) if generation == self.generation else None
+        if entry is None or entry[1] <= time.time():
+            return _MISSING
+        return entry[0]
+
+    def keep(self, generation: int, key: str, value, expires: float) -> None:
+        limit = getattr(settings, "PUBLIC_PAGE_CACHE_LOCAL_BYTES", 8 * 1024 * 1024)
+        if isinstance(value, str | bytes):
+            size = sys.getsizeof(value)
+        else:
+            size = len(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        if size > limit // 8:
+            return
+        with self._lock:
+            if generation != self.generation:
+                self.generation, self.entries, self.size = generation, {}, 0
+            while self.entries and self.size + size > limit:
+                oldest = next(iter(self.entries))
+                self.size -= self.entries.pop(oldest)[2]
+            self.entries[key] = (value, expires, size)
+            self.size += size
+
+
+_kept_here = _KeptHere()
+setting_changed.connect(_kept_here.clear, dispatch_uid="web-cache-kept-here")
+
+
+def kept_part(request, kind: str, *parts, compute):
+    """``compute()``'s result under the current generation: from this process's copy, else the
+    shared cache, else computed and stored in both. ``kind`` prefixes the key ("memo", "fragment")."""
     seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
     if not seconds:
         return compute()
-    raw = "|".join([str(public_generation(request)), name, *map(str, parts)])
-    key = "memo:" + hashlib.blake2b(raw.encode(), digest_size=20).hexdigest()
-    value = _cache().get(key, _MISSING)
-    if value is _MISSING:
-        value = compute()
-        _cache().set(key, value, seconds)
+    generation = public_generation(request)
+    raw = "|".join([str(generation), *map(str, parts)])
+    key = f"{kind}:" + hashlib.blake2b(raw.encode(), digest_size=20).hexdigest()
+    value = _kept_here.get(generation, key)
+    if value is not _MISSING:
+        return value
+    stored = _cache().get(key)
+    now = time.time()
+    if stored is not None and stored[0] > now:
+        expires, value = stored
+    else:
+        value, expires = compute(), now + seconds
+        # The expiry travels with the value: a copy in any process expires with the shared one.
+        _cache().set(key, (expires, value), seconds)
+    _kept_here.keep(generation, key, value, expires)
     return value
+
+
+def public_memo(request, name: str, *parts, compute):
+    """``compute()``'s result, cached under the current generation (so never stale); for the
+    objects public pages look up on every request, such as the article behind a slug."""
+    return kept_part(request, "memo", name, *parts, compute=compute)
 
 
 def _move_generation() -> None:
@@ -170,7 +245,9 @@ def invalidate_on_relation_change(*relations) -> None:
         )
 
 
-def _reader_part(request) -> str:
+def reader_key_part(request) -> str:
+    """How public pages look for this reader (the registered parts joined): readers with equal
+    parts share cached pages and ``per_reader`` fragments."""
     # Nothing registered (no consent app): every reader sees the same page.
     return "+".join(key_part(request) for key_part in _KEY_PARTS) or "-"
 
@@ -182,7 +259,7 @@ def cache_key(request, generation: int) -> str:
             request.get_host(),
             request.path,
             request.META.get("QUERY_STRING", ""),
-            _reader_part(request),
+            reader_key_part(request),
         ]
     )
     return "public-pages:" + hashlib.blake2b(raw.encode(), digest_size=20).hexdigest()
