@@ -86,9 +86,9 @@ def _next_scheduled_change() -> float:
 
 def _fresh_generation() -> int:
     """A generation for a state that was lost (cache cleared, evicted, never made): the clock in
-    nanoseconds, so it can never equal an older one, which is at most one step per move past the
-    nanosecond it was made. Processes keep parts by generation (``_KeptHere``): a generation
-    used twice would serve them parts of the old content."""
+    nanoseconds, above every older one, which grew by one per move from the nanosecond it was
+    made (a move takes longer than that). Processes keep parts by generation (``_KeptHere``):
+    a generation used twice would serve them parts of the old content."""
     return time.time_ns()
 
 
@@ -212,7 +212,7 @@ def public_memo(request, name: str, *parts, compute):
 def _move_generation() -> None:
     cache = _cache()
     state = cache.get(STATE_KEY)
-    generation = (state[0] + 1) if state else int(time.time() * 1000)
+    generation = (state[0] + 1) if state else _fresh_generation()
     cache.set(STATE_KEY, (generation, _next_scheduled_change()), timeout=None)
 
 

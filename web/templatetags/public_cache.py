@@ -48,7 +48,8 @@ def _fill_holes(content: str, request) -> str:
     if "\x00" not in content:
         return content
     for form, hole in _HOLES.items():
-        content = content.replace(hole, _address(request, form))
+        if hole in content:
+            content = content.replace(hole, _address(request, form))
     return mark_safe(content)  # noqa: S308 - kept markup and escaped addresses
 
 
@@ -69,6 +70,15 @@ def page_address(context, form="html"):
 class FragmentNode(template.Node):
     def __init__(self, nodelist, name, vary_on, per_reader=False):
         self.nodelist, self.name, self.vary_on, self.per_reader = nodelist, name, vary_on, per_reader
+        self._nodes_by_type = {}
+
+    def get_nodes_by_type(self, nodetype):
+        # {% extends %} looks for the base template's blocks on every render, walking every
+        # node; what a fragment holds never changes once parsed, so it is looked up once.
+        found = self._nodes_by_type.get(nodetype)
+        if found is None:
+            found = self._nodes_by_type[nodetype] = super().get_nodes_by_type(nodetype)
+        return list(found)
 
     def render(self, context):
         request = context.get("request")
