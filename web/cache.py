@@ -137,8 +137,9 @@ class _KeptHere:
     generation instead of once per request (a file read and an unpickling each, or a round trip
     to Redis). Exactly as fresh as the shared copies: the keys carry the generation, a copy
     expires when the shared one does, and every copy of an older generation is dropped as soon
-    as a newer one is seen. Bounded: at most ``PUBLIC_PAGE_CACHE_LOCAL_BYTES`` (pickled sizes),
-    the oldest copies leaving first; a value bigger than an eighth of that is not copied.
+    as a newer one is seen. Bounded: at most ``PUBLIC_PAGE_CACHE_LOCAL_BYTES`` (8 MB; text
+    counted by its size in memory, anything else by its pickled size), the oldest copies leaving
+    first; a value bigger than an eighth of that is not copied.
 
     Values are shared between the requests of this process: callers treat them as read-only,
     as they are the same for every reader of the generation anyway.
