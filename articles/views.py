@@ -5,8 +5,10 @@ linked only in the languages it is complete and published in. Each page runs a f
 of queries whatever the number of articles, tags, authors or pictures it shows.
 """
 
+from datetime import datetime
+
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import F, Func, OuterRef
+from django.db.models import F, Func, OuterRef, QuerySet
 from django.db.models.functions import JSONObject
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -20,7 +22,7 @@ from django.views.generic import DetailView, ListView
 
 from articles.images import images_of, prefetch_renditions
 from articles.listings import LazyList, ListingPaginator, page_of
-from articles.models import LANGUAGE_CODES, Article, ArticleAuthor, Author, Section, Tag
+from articles.models import LANGUAGE_CODES, Article, ArticleAuthor, Author, Correction, Section, Tag
 from articles.search import MAX_QUERY_LENGTH, SearchPaginator, clean_query, highlight
 from web.cache import public_memo
 from web.ratelimit import rate_limit
@@ -178,6 +180,39 @@ def with_bylines_and_tags(queryset, language):
     )
 
 
+_CORRECTION_FIELDS = _in_model_order(
+    Correction, {"id", "article_id", "created_at", *[f"text_{code}" for code in LANGUAGE_CODES]}
+)
+
+
+def with_corrections(queryset, language):
+    """Each article row carries its corrections in ``language`` as a JSON array: one query less.
+
+    ``unpack_corrections`` makes them what ``article.corrections_for_language()`` returns.
+    """
+    return queryset.annotate(
+        correction_rows=ArraySubquery(
+            # A plain queryset: modeltranslation's manager would add columns to values().
+            QuerySet(Correction)
+            .filter(article=OuterRef("pk"), **{f"text_{language}__gt": ""})
+            .order_by("created_at", "pk")
+            .values(row=JSONObject(**{field: field for field in _CORRECTION_FIELDS}))
+        )
+    )
+
+
+def unpack_corrections(article, language):
+    db = article._state.db
+    corrections = []
+    for row in article.correction_rows or []:
+        values = {**row, "created_at": datetime.fromisoformat(row["created_at"])}
+        corrections.append(
+            Correction.from_db(db, _CORRECTION_FIELDS, [values[f] for f in _CORRECTION_FIELDS])
+        )
+    article.kept_corrections = {language: corrections}
+    return article
+
+
 def unpack_bylines_and_tags(article):
     db = article._state.db
     links = [
@@ -194,6 +229,12 @@ def unpack_bylines_and_tags(article):
     return article
 
 
+def alternates_of(article):
+    """{language: address} of the languages ``article`` is live in: the language switcher and the
+    hreflang links offer only those."""
+    return {code: article.get_absolute_url(code) for code in article.live_languages()}
+
+
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
@@ -203,22 +244,29 @@ class ArticleDetailView(DetailView):
         slug = self.kwargs["slug"]
 
         def lookup():
-            queryset = with_bylines_and_tags(
-                Article.objects.live(language)
-                .select_related("section", "lead_image")
-                .defer("search_en", "search_ar"),
+            queryset = with_corrections(
+                with_bylines_and_tags(
+                    Article.objects.live(language)
+                    .select_related("section", "lead_image")
+                    .defer("search_en", "search_ar"),
+                    language,
+                ),
                 language,
             )
-            return unpack_bylines_and_tags(get_object_or_404(queryset, **{f"slug_{language}": slug}))
+            article = get_object_or_404(queryset, **{f"slug_{language}": slug})
+            article = unpack_corrections(unpack_bylines_and_tags(article), language)
+            return article, alternates_of(article)
 
-        # The same article for every reader until something is published or edited (a 404 is
-        # never cached: Http404 passes through).
-        return public_memo(self.request, "article", language, slug, compute=lookup)
+        # The same article (and the addresses of its languages) for every reader until something
+        # is published or edited (a 404 is never cached: Http404 passes through).
+        article, self.alternates = public_memo(self.request, "article", language, slug, compute=lookup)
+        return article
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
         language = current_language()
+        alternates = getattr(self, "alternates", None)
 
         def related():
             # Related teasers show no bylines: no need to fetch them.
@@ -230,8 +278,7 @@ class ArticleDetailView(DetailView):
 
         # Lazy: a cached page fragment (web.templatetags.public_cache) never runs these queries.
         context["related_articles"] = SimpleLazyObject(related)
-        # The language switcher and hreflang links offer only the languages this article is live in.
-        context["alternates"] = {code: article.get_absolute_url(code) for code in article.live_languages()}
+        context["alternates"] = alternates if alternates is not None else alternates_of(article)
         context["current_section"] = article.section
         return context
 

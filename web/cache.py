@@ -31,10 +31,14 @@ benchmark), responses that set cookies, are not 200, or are marked private/no-ca
 from __future__ import annotations
 
 import hashlib
+import pickle
+import sys
+import threading
 import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import setting_changed
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
@@ -80,6 +84,14 @@ def _next_scheduled_change() -> float:
     return min(times, default=time.time() + 365 * 86400)
 
 
+def _fresh_generation() -> int:
+    """A generation for a state that was lost (cache cleared, evicted, never made): the clock in
+    nanoseconds, above every older one, which grew by one per move from the nanosecond it was
+    made (a move takes longer than that). Processes keep parts by generation (``_KeptHere``):
+    a generation used twice would serve them parts of the old content."""
+    return time.time_ns()
+
+
 # Cache outages (``ResilientRedisCache.outages``) this process had seen at its last good read.
 _outages_at_good_read = 0
 
@@ -91,13 +103,13 @@ def _state() -> tuple[int, float]:
     now = time.time()
     if not getattr(cache, "healthy", True):
         # The cache is away: a generation of its own for this request, so nothing is reused.
-        return (int(now * 1000), now)
+        return (_fresh_generation(), now)
     outages = getattr(cache, "outages", 0)
     # Back from a cache outage: a publication made meanwhile could not move the generation
     # (nor could this process tell), so move it now and let every page be rebuilt once.
     recovered = state is not None and outages != _outages_at_good_read
     if state is None or now >= state[1] or recovered:
-        generation = (state[0] + 1) if state else int(now * 1000)
+        generation = (state[0] + 1) if state else _fresh_generation()
         state = (generation, _next_scheduled_change())
         cache.set(STATE_KEY, state, timeout=None)
     _outages_at_good_read = outages
@@ -119,41 +131,122 @@ def public_generation(request=None) -> int:
 _MISSING = object()
 
 
-def public_memo(request, name: str, *parts, compute):
-    """``compute()``'s result, cached under the current generation (so never stale); for the
-    objects public pages look up on every request, such as the article behind a slug."""
+class _KeptHere:
+    """This process's own copies of the parts kept in the shared cache (fragments, memoised
+    lookups), so that a page past the page cache reads each of them once per process and
+    generation instead of once per request (a file read and an unpickling each, or a round trip
+    to Redis). Exactly as fresh as the shared copies: the keys carry the generation, a copy
+    expires when the shared one does, and every copy of an older generation is dropped as soon
+    as a newer one is seen. Bounded: at most ``PUBLIC_PAGE_CACHE_LOCAL_BYTES`` (8 MB; text
+    counted by its size in memory, anything else by its pickled size), the oldest copies leaving
+    first; a value bigger than an eighth of that is not copied.
+
+    Values are shared between the requests of this process: callers treat them as read-only,
+    as they are the same for every reader of the generation anyway.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.clear()
+
+    def clear(self, **_kwargs) -> None:
+        self.generation, self.entries, self.size = None, {}, 0
+
+    def get(self, generation: int, key: str):
+        entry = self.entries.get(key) if generation == self.generation else None
+        if entry is None or entry[1] <= time.time():
+            return _MISSING
+        return entry[0]
+
+    def keep(self, generation: int, key: str, value, expires: float) -> None:
+        limit = getattr(settings, "PUBLIC_PAGE_CACHE_LOCAL_BYTES", 8 * 1024 * 1024)
+        if isinstance(value, str | bytes):
+            size = sys.getsizeof(value)
+        else:
+            size = len(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        if size > limit // 8:
+            return
+        with self._lock:
+            if generation != self.generation:
+                self.generation, self.entries, self.size = generation, {}, 0
+            while self.entries and self.size + size > limit:
+                oldest = next(iter(self.entries))
+                self.size -= self.entries.pop(oldest)[2]
+            self.entries[key] = (value, expires, size)
+            self.size += size
+
+
+_kept_here = _KeptHere()
+setting_changed.connect(_kept_here.clear, dispatch_uid="web-cache-kept-here")
+
+
+def _part_key(generation: int, kind: str, *parts) -> str:
+    raw = "|".join([str(generation), *map(str, parts)])
+    return f"{kind}:" + hashlib.blake2b(raw.encode(), digest_size=20).hexdigest()
+
+
+def kept_part(request, kind: str, *parts, compute):
+    """``compute()``'s result under the current generation: from this process's copy, else the
+    shared cache, else computed and stored in both. ``kind`` prefixes the key ("memo", "fragment")."""
     seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
     if not seconds:
         return compute()
-    raw = "|".join([str(public_generation(request)), name, *map(str, parts)])
-    key = "memo:" + hashlib.blake2b(raw.encode(), digest_size=20).hexdigest()
-    value = _cache().get(key, _MISSING)
-    if value is _MISSING:
-        value = compute()
-        _cache().set(key, value, seconds)
+    generation = public_generation(request)
+    key = _part_key(generation, kind, *parts)
+    value = _kept_here.get(generation, key)
+    if value is not _MISSING:
+        return value
+    stored = _cache().get(key)
+    now = time.time()
+    if stored is not None and stored[0] > now:
+        expires, value = stored
+    else:
+        value, expires = compute(), now + seconds
+        # The expiry travels with the value: a copy in any process expires with the shared one.
+        _cache().set(key, (expires, value), seconds)
+    _kept_here.keep(generation, key, value, expires)
     return value
 
 
+def public_memo(request, name: str, *parts, compute):
+    """``compute()``'s result, cached under the current generation (so never stale); for the
+    objects public pages look up on every request, such as the article behind a slug."""
+    return kept_part(request, "memo", name, *parts, compute=compute)
+
+
 def public_memo_many(request, name: str, keys, *, compute_missing) -> dict:
-    """``{key: value}`` for ``keys``, each cached under the current generation as ``public_memo``
-    does, in one round trip; ``compute_missing(keys)`` returns ``{key: value}`` for the keys not
-    cached (one query for all of them). For the items of lists that many addresses share (the
-    same article in every filter and cursor position of the API's lists)."""
+    """``{key: value}`` for ``keys``, each kept under the current generation as ``public_memo``
+    keeps one (this process's copy, else the shared cache, in one round trip for all);
+    ``compute_missing(keys)`` returns ``{key: value}`` for the rest, in one go. For the items
+    of lists that many addresses share (the same article in every filter and cursor position
+    of the API's lists)."""
     keys = list(keys)
+    if not keys:
+        return {}
     seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
-    if not seconds or not keys:
-        return compute_missing(keys) if keys else {}
+    if not seconds:
+        return compute_missing(keys)
     generation = public_generation(request)
-    names = {
-        key: "memo:" + hashlib.blake2b(f"{generation}|{name}|{key}".encode(), digest_size=20).hexdigest()
-        for key in keys
-    }
-    found = _cache().get_many(list(names.values()))
-    values = {key: found[names[key]] for key in keys if names[key] in found}
+    names = {key: _part_key(generation, "memo", name, key) for key in keys}
+    values = {}
+    for key, cache_key in names.items():
+        value = _kept_here.get(generation, cache_key)
+        if value is not _MISSING:
+            values[key] = value
+    now = time.time()
+    if len(values) < len(keys):
+        found = _cache().get_many([names[key] for key in keys if key not in values])
+        for key in keys:
+            stored = found.get(names[key])
+            if key not in values and stored is not None and stored[0] > now:
+                values[key] = stored[1]
+                _kept_here.keep(generation, names[key], stored[1], stored[0])
     missing = [key for key in keys if key not in values]
     if missing:
-        computed = compute_missing(missing)
-        _cache().set_many({names[key]: value for key, value in computed.items()}, seconds)
+        computed, expires = compute_missing(missing), now + seconds
+        _cache().set_many({names[key]: (expires, value) for key, value in computed.items()}, seconds)
+        for key, value in computed.items():
+            _kept_here.keep(generation, names[key], value, expires)
         values.update(computed)
     return values
 
@@ -161,7 +254,7 @@ def public_memo_many(request, name: str, keys, *, compute_missing) -> dict:
 def _move_generation() -> None:
     cache = _cache()
     state = cache.get(STATE_KEY)
-    generation = (state[0] + 1) if state else int(time.time() * 1000)
+    generation = (state[0] + 1) if state else _fresh_generation()
     cache.set(STATE_KEY, (generation, _next_scheduled_change()), timeout=None)
 
 
@@ -194,7 +287,9 @@ def invalidate_on_relation_change(*relations) -> None:
         )
 
 
-def _reader_part(request) -> str:
+def reader_key_part(request) -> str:
+    """How public pages look for this reader (the registered parts joined): readers with equal
+    parts share cached pages and ``per_reader`` fragments."""
     # Nothing registered (no consent app): every reader sees the same page.
     return "+".join(key_part(request) for key_part in _KEY_PARTS) or "-"
 
@@ -206,7 +301,7 @@ def cache_key(request, generation: int) -> str:
             request.get_host(),
             request.path,
             request.META.get("QUERY_STRING", ""),
-            _reader_part(request),
+            reader_key_part(request),
         ]
     )
     return "public-pages:" + hashlib.blake2b(raw.encode(), digest_size=20).hexdigest()

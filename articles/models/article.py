@@ -365,8 +365,12 @@ class Article(models.Model):
         return TranslationState.COMPLETE
 
     def corrections_for_language(self, language=None):
-        """Corrections written in ``language`` (the active one by default), oldest first."""
+        """Corrections written in ``language`` (the active one by default), oldest first: the
+        list fetched with the article when its page's lookup did (``kept_corrections``)."""
         language = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        kept = getattr(self, "kept_corrections", None)
+        if kept is not None and language in kept:
+            return kept[language]
         return self.corrections.filter(**{f"text_{language}__gt": ""}).order_by("created_at", "pk")
 
     def source_language(self):

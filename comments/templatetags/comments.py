@@ -1,6 +1,7 @@
 """How any page shows comments (``{% load comments %}``); articles/ never imports comments/.
 
     {% render_comments article %}              list (approved, threaded, paginated) and form
+    {% render_comments article total=n %}      the same, with the count the page already has
     {% comment_count article as n %}           visible comments of one article
     {% comment_counts articles as counts %}    {article pk: count} for a page of articles, one query
     {{ counts|count_for:article }}             0 when absent
@@ -66,17 +67,19 @@ def comment_body(text):
 
 
 @register.inclusion_tag("comments/comments.html", takes_context=True)
-def render_comments(context, article):
+def render_comments(context, article, total=None):
     """The discussion under an article: approved threads oldest first, replies under their
     comment, pages of ``comments_per_page`` threads (?page=N), then the form or a closed note.
 
-    A fixed number of queries whatever the number of comments.
+    A fixed number of queries whatever the number of comments; ``total``, the page's
+    ``{% comment_count %}`` when it has one, spares counting them again.
     """
     request = context.get("request")
     language = _language()
     rules = DiscussionSettings.load()
     visible = Comment.objects.visible().for_article(article, language)
-    total = visible.count()
+    if total is None:
+        total = visible.count()
     threads = visible.threads().prefetch_related(
         Prefetch(
             "replies",

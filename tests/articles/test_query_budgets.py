@@ -8,23 +8,27 @@ import pytest
 from django.apps import apps
 from django.core.cache import cache
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from articles.images import generate_renditions
-from articles.models import RelatedArticle
+from articles.models import Article, RelatedArticle
 from tests.factories import make_article, make_author, make_image, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
 
 # What each page runs with every cache cold (the counts of issue #14's work, as tight as they
 # are). Home: lead story (featured, else newest) and its bylines, count, latest, section
-# blocks, renditions, comment counts, most read. The article page also asks whether the
-# article is a live blog (live/, one indexed lookup).
+# blocks, renditions, comment counts, most read. The article page: the article with its
+# byline, tags and corrections (one query), whether it is a live blog (live/, one indexed
+# lookup), sections, related stories and their renditions, discussion settings, comment
+# count (once: the discussion takes the page's), threads count and page, their replies,
+# the lead picture's renditions.
 PAGE_BUDGETS = {
     "home": 9,
     "home page 2": 8,
-    "article": 13,
+    "article": 11,
     "section": 6,
     "tag": 6,
     "author": 6,
@@ -125,3 +129,17 @@ def test_the_article_page_query_count_does_not_grow_with_its_content(client, new
             assert client.get(article.get_absolute_url("en")).status_code == 200
         counts[name] = len(queries)
     assert counts["big"] <= counts["small"]
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_corrections_fetched_with_the_article_show_as_their_own_query_would(client, newsroom, language):
+    article = newsroom["article"]
+    article.corrections.create(text_en="English only")
+    with translation.override(language):
+        shown = client.get(article.get_absolute_url()).context["article"]
+        assert shown.kept_corrections  # fetched with the article, not queried again
+        fresh = Article.objects.get(pk=article.pk)
+        expected = render_to_string("articles/includes/_corrections.html", {"article": fresh})
+        assert render_to_string("articles/includes/_corrections.html", {"article": shown}) == expected
+    assert ("English only" in expected) is (language == "en")
+    assert expected.count('class="correction"') == 4 + (language == "en")

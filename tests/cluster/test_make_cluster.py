@@ -326,10 +326,11 @@ def test_stopping_one_app_server_under_load_loses_no_request_and_nothing_stored(
 def test_stopping_the_replica_under_load_fails_at_most_the_reads_it_was_answering(cluster, stories):
     load, counts = under_load(cluster, stories, cluster.replica.stop)
     print(f"replica stopped under load: {load.summary()}; {dict(counts)}")
-    # The reads whose queries were running on it (at most one per worker: 2 servers x 2) fail;
-    # every later one is sent to the primary.
+    # The reads whose queries were running on it (at most one per worker) are answered 503
+    # "database away" and Varnish asks them again, of a server that now skips the replica;
+    # every later one is sent to the primary. Readers see no failure.
     failed = sum(count for status, count in load.reads.items() if status != 200)
-    assert failed <= 4, load.summary()
+    assert failed == 0, load.summary()
     # Writes never use the replica: all answered, each stored once.
     writes = {*(c[2] for c in load.comments), *(s for _, s in load.consents)}
     assert all(isinstance(s, int) and s < 500 for s in writes), load.summary()
