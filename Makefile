@@ -124,9 +124,7 @@ restore: install
 
 # Several machines' processes on this one (ops/cluster.py): readers' address http://127.0.0.1:8080/.
 cluster: messages
-	@command -v redis-server >/dev/null || { echo "make cluster needs redis-server: apt-get install redis-server" >&2; exit 1; }
-	@command -v varnishd >/dev/null || test -x /usr/sbin/varnishd || { echo "make cluster needs Varnish: apt-get install varnish" >&2; exit 1; }
-	@command -v radosgw >/dev/null && command -v ceph-osd >/dev/null || { echo "make cluster needs Ceph (object storage): apt-get install radosgw ceph-mon ceph-osd" >&2; exit 1; }
+	@bash ops/require-packages cluster
 	$(WITH_DB) $(PY) -m ops.cluster up
 
 cluster-down: install
