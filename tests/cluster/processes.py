@@ -135,3 +135,73 @@ class VarnishServer:
                 self.process.kill()
                 self.process.wait()
         self.process = None
+
+
+def _admin_connection(primary):
+    import psycopg
+
+    return psycopg.connect(
+        host=primary["HOST"],
+        port=primary["PORT"] or None,
+        user=primary["USER"],
+        dbname="postgres",
+        autocommit=True,
+    )
+
+
+@contextlib.contextmanager
+def running_cluster(db_name: str, **options):
+    """A whole `make cluster` (ops/cluster.py) on free ports, around a database of its own on the
+    embedded server, stopped by PID and its database dropped afterwards. ``options`` go to
+    ``Cluster`` (``env=``, ``objectstore=``)."""
+    import tempfile
+
+    import pytest
+    from django.conf import settings
+
+    from ops.cluster import Cluster
+
+    primary = settings.DATABASES["default"]
+    if not str(primary["HOST"]).startswith("/"):
+        pytest.skip("the cluster is made around the embedded (local socket) server")
+    with _admin_connection(primary) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {db_name} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {db_name}")
+    home = Path(tempfile.mkdtemp(prefix="newsroom-cluster-"))
+    home.chmod(0o755)  # the replica runs as PostgreSQL's own user when we are root
+    port = f"&port={primary['PORT']}" if primary["PORT"] else ""
+    running = Cluster(
+        database_url=f"postgresql://{primary['USER']}@/{db_name}?host={primary['HOST']}{port}",
+        ports={"proxy": free_port(), "apps": [free_port(), free_port()], "redis": free_port()},
+        demo=False,
+        home=home,
+        **options,
+    )
+    try:
+        running.start()
+        yield running
+    finally:
+        running.stop()
+        shutil.rmtree(home, ignore_errors=True)
+        with _admin_connection(primary) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {db_name} WITH (FORCE)")
+
+
+def manage(cluster, code: str) -> str:
+    """Run ``code`` in ``manage.py shell`` with the cluster's settings; its last line of output."""
+    import sys
+
+    from ops.cluster import ROOT
+
+    # Each process numbers its sections, authors and users anew: start where no earlier one did.
+    prelude = "import itertools, time; from tests import factories; "
+    prelude += "factories._seq = itertools.count(time.time_ns() // 1000 % 10**6); "
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", prelude + code],
+        cwd=ROOT,
+        env=cluster.env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]

@@ -5,24 +5,17 @@ is stopped by PID at the end. Loads are short and bounded (a few threads for a f
 """
 
 import json
-import os
-import shutil
-import subprocess
-import sys
-import tempfile
 import threading
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import psycopg
 import pytest
 from django.conf import settings
 
-from ops.cluster import ROOT, Cluster
 from tests.cluster.load import run_load
-from tests.cluster.processes import free_port
+from tests.cluster.processes import manage, running_cluster
 from tests.cluster.web_client import Browser
 
 pytestmark = pytest.mark.cluster
@@ -30,60 +23,11 @@ pytestmark = pytest.mark.cluster
 DB_NAME = "newsroom_cluster_test"
 
 
-def _admin_connection(primary):
-    return psycopg.connect(
-        host=primary["HOST"],
-        port=primary["PORT"] or None,
-        user=primary["USER"],
-        dbname="postgres",
-        autocommit=True,
-    )
-
-
 @pytest.fixture(scope="module")
 def cluster():
-    primary = settings.DATABASES["default"]
-    if not str(primary["HOST"]).startswith("/"):
-        pytest.skip("the cluster is made around the embedded (local socket) server")
-    with _admin_connection(primary) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        admin.execute(f"CREATE DATABASE {DB_NAME}")
-    home = Path(tempfile.mkdtemp(prefix="newsroom-cluster-"))
-    os.chmod(home, 0o755)
-    port = f"&port={primary['PORT']}" if primary["PORT"] else ""
-    ports = {"proxy": free_port(), "apps": [free_port(), free_port()], "redis": free_port()}
-    running = Cluster(
-        database_url=f"postgresql://{primary['USER']}@/{DB_NAME}?host={primary['HOST']}{port}",
-        ports=ports,
-        demo=False,
-        home=home,
-        # Every comment comes through the proxy, from one address: lift its rate limit.
-        env={"RATE_LIMIT_COMMENTS": "100000"},
-    )
-    try:
-        running.start()
+    # Every comment comes through the proxy, from one address: lift its rate limit.
+    with running_cluster(DB_NAME, env={"RATE_LIMIT_COMMENTS": "100000"}) as running:
         yield running
-    finally:
-        running.stop()
-        shutil.rmtree(home, ignore_errors=True)
-        with _admin_connection(primary) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-
-
-def manage(cluster, code: str) -> str:
-    """Run ``code`` in ``manage.py shell`` with the cluster's settings; its last line of output."""
-    # Each process numbers its sections, authors and users anew: start where no earlier one did.
-    prelude = "import itertools, time; from tests import factories; "
-    prelude += "factories._seq = itertools.count(time.time_ns() // 1000 % 10**6); "
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", prelude + code],
-        cwd=ROOT,
-        env=cluster.env,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip().splitlines()[-1]
 
 
 def publish(cluster, headline: str) -> str:

@@ -8,11 +8,8 @@ Varnish, cached from the second request on.
 """
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 import tarfile
 import tempfile
 import urllib.error
@@ -22,14 +19,12 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from django.conf import settings
 from django.test import RequestFactory
 
 from articles.images import generate_renditions
 from newsroom import views
-from ops.cluster import ROOT, Cluster
 from ops.objectstore import CACHE_CONTROL, VAR, ObjectStore, ObjectStoreError
-from tests.cluster.processes import free_port
+from tests.cluster.processes import free_port, manage, running_cluster
 from tests.factories import jpeg_bytes, make_image
 
 pytestmark = pytest.mark.cluster
@@ -119,59 +114,14 @@ def test_the_media_view_streams_a_picture_from_the_bucket(bucket):
 # -- the whole cluster ------------------------------------------------------------------------
 
 
-def _admin_connection(primary):
-    return psycopg.connect(
-        host=primary["HOST"],
-        port=primary["PORT"] or None,
-        user=primary["USER"],
-        dbname="postgres",
-        autocommit=True,
-    )
-
-
 @pytest.fixture(scope="module")
 def cluster(objectstore):
-    primary = settings.DATABASES["default"]
-    if not str(primary["HOST"]).startswith("/"):
-        pytest.skip("the cluster is made around the embedded (local socket) server")
-    with _admin_connection(primary) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        admin.execute(f"CREATE DATABASE {DB_NAME}")
-    home = Path(tempfile.mkdtemp(prefix="newsroom-cluster-"))
-    os.chmod(home, 0o755)  # the replica runs as PostgreSQL's own user when we are root
-    port = f"&port={primary['PORT']}" if primary["PORT"] else ""
-    running = Cluster(
-        database_url=f"postgresql://{primary['USER']}@/{DB_NAME}?host={primary['HOST']}{port}",
-        ports={"proxy": free_port(), "apps": [free_port(), free_port()], "redis": free_port()},
-        demo=False,
-        home=home,
-        objectstore=objectstore,
-    )
-    try:
-        running.start()
+    with running_cluster(DB_NAME, objectstore=objectstore) as running:
         yield running
-    finally:
-        running.stop()
-        shutil.rmtree(home, ignore_errors=True)
-        with _admin_connection(primary) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-
-
-def in_cluster(cluster, code: str) -> str:
-    """Run ``code`` in a process of its own with the app servers' settings; its last line."""
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=cluster.env,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip().splitlines()[-1]
 
 
 def editor_session(cluster) -> str:
-    return in_cluster(
+    return manage(
         cluster,
         "from django.test import Client; from tests.workflow.factories import make_role_user; "
         "c = Client(); c.force_login(make_role_user('editor')); print(c.cookies['sessionid'].value)",
@@ -231,7 +181,7 @@ def test_an_upload_on_an_app_server_lands_in_the_bucket_and_is_served_through_th
     for name in renditions:
         assert stored(s3, name)["ContentLength"] > 0
 
-    url = in_cluster(
+    url = manage(
         cluster,
         "import itertools, time; from django.utils import timezone; from articles.models import Image; "
         "from tests import factories; factories._seq = itertools.count(time.time_ns() // 1000 % 10**6); "
