@@ -117,8 +117,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Below Locale: an upload the object store refused is answered in the editor's language.
-    "newsroom.storage.StorageOutageMiddleware",
     # Last, so that it sees the outcome of authentication (django-axes' documented position).
     "axes.middleware.AxesMiddleware",
 ]

@@ -8,25 +8,19 @@
   could keep it and every reader would go to the store;
 * the store's failures (refused connection, timeout, 5xx) become ``StorageUnavailable``, an
   ``OSError`` as a full disk would raise with ``FileSystemStorage``: code that already copes with
-  an unreadable file (renditions, sizes) copes with a store that is down, and
-  ``StorageOutageMiddleware`` turns an upload that could not be stored into a 503 page that
-  says so (the admin's transaction rolls the database back, so nothing half-saved remains).
+  an unreadable file (renditions, sizes) copes with a store that is down, and the project's
+  ``handler500`` (``newsroom.views.server_error``) turns an upload that could not be stored into
+  a 503 page that says so (the admin's transaction rolls the database back, so nothing
+  half-saved remains).
 """
 
 from __future__ import annotations
 
-import logging
-
 from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
-from django.http import HttpResponse
 from django.utils.encoding import filepath_to_uri
-from django.utils.html import escape
-from django.utils.translation import get_language, get_language_bidi, gettext as _
 from storages.backends.s3 import S3Storage
 from storages.utils import clean_name
-
-logger = logging.getLogger(__name__)
 
 
 class StorageUnavailable(OSError):
@@ -78,30 +72,3 @@ class PublicMediaStorage(S3Storage):
     def size(self, name):
         with _OutagesAsOSError(f"the size of {name}"):
             return super().size(name)
-
-
-class StorageOutageMiddleware:
-    """An upload the store refused: a 503 that tells the editor, not a server error."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        if not isinstance(exception, StorageUnavailable):
-            return None
-        logger.error("Object store unavailable on %s %s: %s", request.method, request.path, exception)
-        message = _(
-            "The picture store is not answering, so nothing was saved. "
-            "Go back and send the form again in a minute."
-        )
-        response = HttpResponse(
-            f'<!doctype html><html lang="{get_language()}" dir="{"rtl" if get_language_bidi() else "ltr"}">'
-            f"<title>503</title><p>{escape(message)}</p></html>",
-            status=503,
-            content_type="text/html; charset=utf-8",
-        )
-        response["Retry-After"] = "60"
-        return response

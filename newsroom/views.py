@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 
+from newsroom.storage import StorageUnavailable
 from web.outage import is_database_outage, retry_after
 
 
@@ -57,16 +58,29 @@ def media(request, path):
     return response
 
 
+# What a temporary outage of a backing service looks like: its page and its Retry-After.
+STORE_RETRY_AFTER = "60"
+
+
+def _unavailable(template: str, retry: str) -> HttpResponse:
+    response = HttpResponse(loader.get_template(template).render(), status=503)
+    response["Retry-After"] = retry
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 @requires_csrf_token
 def server_error(request):
-    """``handler500``: Django's 500 page, except while the database is away (a restart, a
-    fail-over), which is temporary: 503 with ``Retry-After``, never cached by the proxy.
+    """``handler500``: Django's 500 page, except for outages, which are temporary: 503 with
+    ``Retry-After``, never cached by the proxy. The database away (a restart, a fail-over) asks
+    to come back in seconds; the object store refusing an upload (``StorageUnavailable``; the
+    admin's transaction has rolled the database back) says nothing was saved.
 
     Django calls this inside its ``except`` block, so ``sys.exception()`` is the error, whether
-    it came from a view or a middleware. Both pages render without the database."""
-    if is_database_outage(sys.exception()):
-        response = HttpResponse(loader.get_template("503.html").render(), status=503)
-        response["Retry-After"] = retry_after()
-        response["Cache-Control"] = "no-store"
-        return response
+    it came from a view or a middleware. Every page renders without the database."""
+    error = sys.exception()
+    if is_database_outage(error):
+        return _unavailable("503.html", retry_after())
+    if isinstance(error, StorageUnavailable):
+        return _unavailable("503_store.html", STORE_RETRY_AFTER)
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -358,6 +358,7 @@ def test_404_page_speaks_the_reader_language(client, language, text):
     [
         ("500.html", "Something went wrong on our side", "حدث خطأ من جهتنا"),
         ("503.html", "We will be back in a few seconds", "سنعود خلال ثوانٍ"),
+        ("503_store.html", "Nothing was saved", "لم يُحفظ شيء"),
     ],
 )
 def test_server_error_pages_render_without_database_or_request(
