@@ -6,11 +6,14 @@ Steps: a database of its own (``<name>_bench``) on the same server; migrations; 
 (``manage.py bench_data``, rebuilt only when missing or when BENCH_REBUILD=1); SQL queries and
 one render per page counted in-process; `make serve` started on a free port; each page loaded
 with wrk (16 connections) twice — with the page cache as deployed, and bypassed by a random
-query string — then single-connection latencies; the worker processes' memory. Results go to
-var/bench/results-<scale>x.json and var/bench/chart-<scale>x.svg. The table has a target column
-(issue #14: cache bypassed, every public page at ≥ 0.1× /healthz, the article page ≥ 0.25×) and a
-✗ on each row that misses it. With var/bench/before-<scale>x.json (a results file of a run on
-older code, copied there by hand), var/bench/compare-<scale>x.svg charts before against after.
+query string — then single-connection latencies and the worker processes' memory; then a second
+server with nothing kept (PUBLIC_PAGE_CACHE_SECONDS=0: what the first reader after a publication
+gets) loads each page once more ("cold"). Results go to var/bench/results-<scale>x.json and
+var/bench/chart-<scale>x.svg. The table (ops/bench_report.py) has a target column (issue #14:
+cache bypassed, every public page at ≥ 0.1× /healthz, the article page ≥ 0.25×) and a ✗ on each
+row that misses it. With var/bench/before-<scale>x.json (a results file of a run on older code,
+copied there by hand), var/bench/compare-<scale>x.svg (and compare-cold-<scale>x.svg when both
+runs have a cold column) chart before against after.
 
 Environment: BENCH_SCALE (1 = 20,000 articles), BENCH_SECONDS (per wrk run, default 8),
 BENCH_CONNECTIONS (16), BENCH_REBUILD=1, BENCH_REPEAT (runs per measurement, median kept; 1),
@@ -20,6 +23,7 @@ measured for the ratios; the targets of pages left out are not checked).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -34,6 +38,8 @@ import urllib.parse
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
+
+from ops.bench_report import MODES, compare_chart, report, say, svg_chart
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "var" / "bench"
@@ -66,35 +72,6 @@ API_PAGES = [
     # showcase article stays an ordinary article, comparable with earlier runs).
     ("live_updates", "/en/live/{live}/updates.json"),
 ]
-# Issue #14: with the page cache bypassed, every public page at ≥ 0.1× /healthz, the article
-# page at ≥ 0.25×; the API and live documents have no target of their own (yet).
-PUBLIC_BYPASS_FLOOR = 0.1
-TARGETS = {
-    "cached_ratio": {"article": 0.5, "home": 0.5, "section": 0.5},
-    "bypass_ratio": {
-        "article": 0.25,
-        **{
-            name: PUBLIC_BYPASS_FLOOR
-            for name in (
-                "home",
-                "section",
-                "section_deep",
-                "tag",
-                "author",
-                "search_en",
-                "search_ar",
-                "search_common",
-                "feed",
-                "tag_feed",
-                "sitemap_index",
-                "sitemap",
-            )
-        },
-    },
-    "single_ms": {"article": 3.0},
-    "search_p50_ms": {"search_en": 15.0, "search_ar": 15.0, "search_common": 15.0},
-    "worker_rss_mb": 150.0,
-}
 LUA_RANDOM_QUERY = """
 local counter = 0
 request = function()
@@ -112,10 +89,6 @@ def selected(pages: list[tuple[str, str]], names: str) -> list[tuple[str, str]]:
     if unknown:
         raise SystemExit(f"BENCH_PAGES: no page named {', '.join(sorted(unknown))}")
     return [(name, path) for name, path in pages if not wanted or name in wanted or name == "healthz"]
-
-
-def say(message: str) -> None:
-    print(message, flush=True)
 
 
 def bench_database_url(url: str) -> str:
@@ -201,82 +174,82 @@ def worker_rss_mb(master_pid: int) -> list[float]:
     return sizes
 
 
-def find_gunicorn_master(group: int) -> int | None:
+def _processes() -> dict[int, tuple[int, list[str]]]:
+    """{pid: (parent pid, argv)} of every process this user can see."""
+    found = {}
     for child in Path("/proc").glob("[0-9]*"):
         try:
-            cmdline = (child / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-            stat = (child / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
+            argv = (child / "cmdline").read_bytes().decode(errors="replace").split("\0")
+            parent = int((child / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
             continue
-        if "gunicorn" in cmdline and int(stat[2]) == group:
-            parent_cmd = (Path("/proc") / stat[1] / "cmdline").read_bytes()
-            if b"gunicorn" not in parent_cmd:
-                return int(child.name)
+        found[int(child.name)] = (parent, argv)
+    return found
+
+
+def find_gunicorn_master(ancestor: int) -> int | None:
+    """The gunicorn master started under ``ancestor`` (make → ops.pgembed → gunicorn): the
+    process running gunicorn itself (not a command line that merely mentions it) whose parent
+    does not."""
+    processes = _processes()
+
+    def runs_gunicorn(pid: int) -> bool:
+        argv = processes.get(pid, (0, []))[1]
+        return any(arg.endswith("bin/gunicorn") for arg in argv[:2])
+
+    def descends(pid: int) -> bool:
+        while pid > 1:
+            pid = processes.get(pid, (0, []))[0]
+            if pid == ancestor:
+                return True
+        return False
+
+    for pid, (parent, _argv) in processes.items():
+        if runs_gunicorn(pid) and not runs_gunicorn(parent) and descends(pid):
+            return pid
     return None
 
 
-def svg_chart(results: dict, scale: float) -> str:
-    rows = [
-        (name, r["cached"]["rps"], r.get("bypass", {}).get("rps")) for name, r in results["pages"].items()
-    ]
-    top = max(max(c, b or 0) for _, c, b in rows) or 1
-    width, bar_h, gap, left = 760, 14, 10, 120
-    height = 60 + len(rows) * (2 * bar_h + gap)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">',
-        f'<text x="10" y="20" font-size="14">Requests/s per page (scale {scale:g}×), '
-        "dark: page cache as deployed, light: cache bypassed</text>",
-    ]
-    y = 40
-    for name, cached, bypass in rows:
-        parts.append(f'<text x="10" y="{y + bar_h}">{name}</text>')
-        w = (width - left - 90) * cached / top
-        parts.append(f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="#0b4f8a"/>')
-        parts.append(f'<text x="{left + w + 4:.1f}" y="{y + bar_h - 2}">{cached:.0f}</text>')
-        if bypass is not None:
-            w = (width - left - 90) * bypass / top
-            parts.append(
-                f'<rect x="{left}" y="{y + bar_h}" width="{w:.1f}" height="{bar_h}" fill="#8fb3d9"/>'
-            )
-            parts.append(f'<text x="{left + w + 4:.1f}" y="{y + 2 * bar_h - 2}">{bypass:.0f}</text>')
-        y += 2 * bar_h + gap
-    parts.append("</svg>")
-    return "\n".join(parts)
+def stop_group(leader: int) -> None:
+    """SIGTERM the process group led by ``leader``, SIGKILL after gunicorn's graceful timeout."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(leader, signal.SIGTERM)
+        deadline = time.monotonic() + 25
+        while time.monotonic() < deadline:
+            os.killpg(leader, 0)
+            time.sleep(0.2)
+        os.killpg(leader, signal.SIGKILL)
 
 
-def compare_chart(before: dict, after: dict) -> str:
-    """Cache-bypassed throughput as a multiple of /healthz, before and after, with the target."""
-    names = [n for n in after["pages"] if n != "healthz" and "bypass" in after["pages"][n]]
-    width, bar_h, gap, left, span = 760, 12, 10, 120, 560
-    top = max(0.3, *(after["pages"][n]["bypass"]["ratio"] for n in names))
-    height = 60 + len(names) * (2 * bar_h + gap)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">',
-        '<text x="10" y="20" font-size="14">Cache bypassed, × /healthz of the same run: '
-        "light before, dark after, red line the target</text>",
-    ]
-    y = 40
-    for name in names:
-        parts.append(f'<text x="10" y="{y + bar_h + 4}">{name}</text>')
-        old = before["pages"].get(name, {}).get("bypass", {}).get("ratio")
-        new = after["pages"][name]["bypass"]["ratio"]
-        for offset, value, colour in ((0, old, "#8fb3d9"), (bar_h, new, "#0b4f8a")):
-            if value is None:
-                continue
-            w = span * min(value, top) / top
-            parts.append(
-                f'<rect x="{left}" y="{y + offset}" width="{w:.1f}" height="{bar_h}" fill="{colour}"/>'
-            )
-            parts.append(f'<text x="{left + w + 4:.1f}" y="{y + offset + bar_h - 2}">{value:.3f}</text>')
-        floor = TARGETS["bypass_ratio"].get(name)
-        if floor is not None:
-            x = left + span * floor / top
-            parts.append(
-                f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y - 2}" y2="{y + 2 * bar_h + 2}" stroke="#c00"/>'
-            )
-        y += 2 * bar_h + gap
-    parts.append("</svg>")
-    return "\n".join(parts)
+@contextlib.contextmanager
+def serving(env: dict, title: str):
+    """`make serve` on a free port for the duration: yields its address and gunicorn's master pid."""
+    port = free_port()
+    host = f"http://127.0.0.1:{port}"
+    say(f"{title} on {host}…")
+    server = subprocess.Popen(
+        ["make", "--no-print-directory", "serve", f"PORT={port}", f"PYTHON={PY}"],
+        cwd=ROOT,
+        env={**env, "SITE_URL": host, "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "2")},
+        process_group=0,
+        stdout=subprocess.DEVNULL,
+        stderr=open(OUT / "server.log", "a"),  # noqa: SIM115 - closed with the process
+    )
+    master = None
+    try:
+        wait_ready(host)
+        master = find_gunicorn_master(server.pid)
+        yield host, master
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # never hide the error that brought us here
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=30)
+        # gunicorn runs in a process group of its own (ops.pgembed's child): make sure it is gone.
+        if master is not None:
+            stop_group(master)
 
 
 def main() -> int:
@@ -289,6 +262,7 @@ def main() -> int:
     url = bench_database_url(base_url)
     ensure_database(base_url, url)
     OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "server.log").write_text("")
     cache_dir = OUT / "cache"
     shutil.rmtree(cache_dir, ignore_errors=True)
     env = {
@@ -351,36 +325,28 @@ def main() -> int:
     say("Counting SQL queries per page…")
     counts = json.loads(manage(env, "bench_queries", *[f"{n}={p}" for n, p in PAGES], capture=True))["pages"]
 
-    port = free_port()
-    host = f"http://127.0.0.1:{port}"
-    say(f"Starting the production server (make serve) on {host}…")
-    server = subprocess.Popen(
-        ["make", "--no-print-directory", "serve", f"PORT={port}", f"PYTHON={PY}"],
-        cwd=ROOT,
-        env={**env, "SITE_URL": host, "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "2")},
-        process_group=0,
-        stdout=subprocess.DEVNULL,
-        stderr=open(OUT / "server.log", "w"),  # noqa: SIM115 - closed with the process
-    )
     lua = OUT / "random_query.lua"
     lua.write_text(LUA_RANDOM_QUERY)
     results: dict = {"scale": scale, "pages": {}, "started_at": datetime.now(UTC).isoformat()}
-    try:
-        wait_ready(host)
+
+    def measure(host: str, mode: str, path: str, name: str) -> None:
+        say(f"  {name:<14} {mode:<7} wrk -c{connections} {seconds}s")
+        result = run_wrk(
+            host + path,
+            seconds=seconds,
+            connections=connections,
+            threads=2,
+            script=lua if mode == "bypass" else None,
+        )
+        results["pages"].setdefault(name, {"url": path, **counts.get(name, {})})[mode] = result
+
+    with serving(env, "Starting the production server (make serve)") as (host, master):
         for _name, path in PAGES:  # warm every page and fill the cache
             for _ in range(3):
                 urllib.request.urlopen(host + path, timeout=30).read()
-        runs = [(name, path, mode) for name, path in PAGES for mode in ("cached", "bypass")]
-        for index, (name, path, mode) in enumerate(runs, 1):
-            say(f"  [{index:>2}/{len(runs)}] {name:<10} {mode:<7} wrk -c{connections} {seconds}s")
-            result = run_wrk(
-                host + path,
-                seconds=seconds,
-                connections=connections,
-                threads=2,
-                script=lua if mode == "bypass" else None,
-            )
-            results["pages"].setdefault(name, {"url": path, **counts.get(name, {})})[mode] = result
+        for name, path in PAGES:
+            for mode in ("cached", "bypass"):
+                measure(host, mode, path, name)
         say("Single-connection latencies (cache bypassed)…")
         for name in ("article", "search_en", "search_ar", "search_common"):
             path = dict(PAGES).get(name)
@@ -388,22 +354,22 @@ def main() -> int:
                 continue
             single = run_wrk(host + path, seconds=max(4, seconds // 2), connections=1, threads=1, script=lua)
             results["pages"][name]["single"] = single
-        master = find_gunicorn_master(server.pid)
         results["worker_rss_mb"] = worker_rss_mb(master) if master else []
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:  # never hide the error that brought us here
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=30)
+    cold_env = {**env, "PUBLIC_PAGE_CACHE_SECONDS": "0"}
+    with serving(cold_env, "Cold: a server that keeps nothing (PUBLIC_PAGE_CACHE_SECONDS=0)") as (host, _):
+        for name, path in PAGES:
+            urllib.request.urlopen(host + path, timeout=30).read()  # templates loaded, connections open
+            measure(host, "cold", path, name)
 
     # /healthz is measured twice (its two runs); their mean damps the noise of one 8-second run.
     health = (results["pages"]["healthz"]["cached"]["rps"] + results["pages"]["healthz"]["bypass"]["rps"]) / 2
+    # The cold server's pages are compared with its own /healthz.
+    cold_health = results["pages"]["healthz"]["cold"]["rps"]
     for page in results["pages"].values():
-        for mode in ("cached", "bypass"):
+        for mode in MODES:
             if mode in page:
-                page[mode]["ratio"] = round(page[mode]["rps"] / health, 3)
+                floor = cold_health if mode == "cold" else health
+                page[mode]["ratio"] = round(page[mode]["rps"] / floor, 3)
     report(results)
     stamp = f"{scale:g}x"
     if os.environ.get("BENCH_PAGES", "").strip():  # a partial run keeps the full run's files
@@ -413,70 +379,13 @@ def main() -> int:
     say(f"Results: var/bench/results-{stamp}.json, chart: var/bench/chart-{stamp}.svg")
     before = OUT / f"before-{stamp}.json"
     if before.exists():  # the JSON of a run on older code, kept by hand for comparison
-        (OUT / f"compare-{stamp}.svg").write_text(compare_chart(json.loads(before.read_text()), results))
+        old = json.loads(before.read_text())
+        (OUT / f"compare-{stamp}.svg").write_text(compare_chart(old, results))
         say(f"Before/after (cache bypassed, ×healthz): var/bench/compare-{stamp}.svg")
+        if any("cold" in page for page in old["pages"].values()):
+            (OUT / f"compare-cold-{stamp}.svg").write_text(compare_chart(old, results, "cold"))
+            say(f"Before/after (cold, ×healthz): var/bench/compare-cold-{stamp}.svg")
     return 0 if results["targets_met"] else 1
-
-
-def row_target(name: str) -> tuple[str, bool]:
-    """The target of a page's bypassed run, as shown in the table, and whether it was missed."""
-    floor = TARGETS["bypass_ratio"].get(name)
-    return (f"≥{floor:g}×", True) if floor is not None else ("-", False)
-
-
-def report(results: dict) -> None:
-    header = (
-        f"{'page':<14} {'queries':>7} {'render':>8} | {'cached r/s':>10} {'p50':>7} {'p99':>7} {'×health':>7} | "
-        f"{'bypass r/s':>10} {'p50':>7} {'p99':>7} {'×health':>7} {'target':>7}"
-    )
-    say("")
-    say(header)
-    say("-" * len(header))
-    pages = results["pages"]
-    for name, page in pages.items():
-        c, b = page["cached"], page.get("bypass", {})
-        target, has_target = row_target(name)
-        missed = has_target and b.get("ratio", 0) < TARGETS["bypass_ratio"][name]
-        page["target"] = target if has_target else None
-        page["missed"] = missed
-        say(
-            f"{name:<14} {page.get('queries', '-'):>7} {page.get('render_ms', 0):>6.1f}ms | "
-            f"{c['rps']:>10.0f} {c['p50_ms']:>5.1f}ms {c['p99_ms']:>5.1f}ms {c['ratio']:>7.3f} | "
-            f"{b.get('rps', 0):>10.0f} {b.get('p50_ms', 0):>5.1f}ms {b.get('p99_ms', 0):>5.1f}ms {b.get('ratio', 0):>7.3f} "
-            f"{target:>7}{' ✗' if missed else ''}"
-        )
-    checks = []
-    # Pages left out by BENCH_PAGES have nothing to check.
-    for name, floor in TARGETS["cached_ratio"].items():
-        if name in pages:
-            checks.append((f"{name} cached ≥ {floor}× healthz", pages[name]["cached"]["ratio"] >= floor))
-    for name, floor in TARGETS["bypass_ratio"].items():
-        if name in pages:
-            checks.append((f"{name} bypassed ≥ {floor}× healthz", pages[name]["bypass"]["ratio"] >= floor))
-    for name, ceiling in TARGETS["single_ms"].items():
-        if name in pages:
-            p50 = pages[name]["single"]["p50_ms"]
-            checks.append((f"{name} single render p50 < {ceiling} ms ({p50:.2f})", p50 < ceiling))
-    for name, ceiling in TARGETS["search_p50_ms"].items():
-        if name in pages:
-            p50 = pages[name]["single"]["p50_ms"]
-            checks.append((f"{name} single-connection p50 < {ceiling} ms ({p50:.2f})", p50 < ceiling))
-    for name, page in pages.items():
-        if "queries" in page:
-            checks.append((f"{name} ≤ 12 SQL queries ({page['queries']})", page["queries"] <= 12))
-    rss = results.get("worker_rss_mb") or [0]
-    checks.append(
-        (f"worker RSS < {TARGETS['worker_rss_mb']} MB ({max(rss)} MB)", max(rss) < TARGETS["worker_rss_mb"])
-    )
-    errors = sum(
-        page[m].get("non_2xx", 0) for page in pages.values() for m in ("cached", "bypass") if m in page
-    )
-    checks.append((f"no error responses ({errors})", errors == 0))
-    say("")
-    for label, ok in checks:
-        say(f"  {'✓' if ok else '✗'} {label}")
-    results["checks"] = [{"check": label, "ok": ok} for label, ok in checks]
-    results["targets_met"] = all(ok for _, ok in checks)
 
 
 if __name__ == "__main__":
