@@ -192,7 +192,8 @@ else:
     # Shared by every worker process on this machine; production points REDIS_URL at a cache server.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            # Django's file cache, without its directory listing on every write (web/file_cache.py).
+            "BACKEND": "web.file_cache.FileCache",
             "LOCATION": os.environ.get("CACHE_DIR", VAR_DIR / "cache"),
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
