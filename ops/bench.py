@@ -59,6 +59,10 @@ PAGES = [
     ("search_ar", "/ar/search/?q=" + urllib.parse.quote("المياه")),
     # The dataset's most common English word (found once the data exists): as fast as a rare one.
     ("search_common", "/en/search/?q={common}"),
+    # A new search term on every request (words of the dataset's headlines, thousands of them):
+    # nothing of the results is kept yet, as for a reader's own words (the first word is shown).
+    ("search_new_en", "/en/search/?q={new_en}"),
+    ("search_new_ar", "/ar/search/?q={new_ar}"),
     ("feed", "/en/feed/"),
     ("tag_feed", "/en/tag/topic-1/feed/"),
     ("sitemap_index", "/sitemap.xml"),
@@ -80,6 +84,30 @@ request = function()
   return wrk.format(nil, wrk.path .. sep .. "_bench=" .. counter .. "-" .. math.random(1, 1000000000))
 end
 """
+# Each request searches a word of WORDS (URL-encoded), with a random parameter as above.
+LUA_NEW_TERMS = """
+local words = {WORDS}
+local prefix = string.sub(wrk.path, 1, string.find(wrk.path, "?q=", 1, true) + 2)
+request = function()
+  local word = words[math.random(1, #words)]
+  return wrk.format(nil, prefix .. word .. "&_bench=" .. math.random(1, 1000000000))
+end
+"""
+NEW_TERM_PAGES = {"search_new_en": "en", "search_new_ar": "ar"}
+
+
+def headline_words(conn, language: str, limit: int = 5000) -> list[str]:
+    """Distinct words of the dataset's headlines in ``language`` (letters only), URL-encoded."""
+    rows = conn.execute(
+        f"SELECT DISTINCT lower(w) FROM articles_article, regexp_split_to_table(headline_{language}, '\\s+') w "
+        "WHERE length(w) >= 4 LIMIT %s",
+        [limit],
+    ).fetchall()
+    return sorted(urllib.parse.quote(word) for (word,) in rows if word.isalpha())
+
+
+def new_terms_script(words: list[str]) -> str:
+    return LUA_NEW_TERMS.replace("{WORDS}", "{" + ", ".join(f'"{word}"' for word in words) + "}")
 
 
 def selected(pages: list[tuple[str, str]], names: str) -> list[tuple[str, str]]:
@@ -316,8 +344,17 @@ def main() -> int:
         common = conn.execute(
             "SELECT word FROM ts_stat('SELECT search_en FROM articles_article') ORDER BY ndoc DESC, word LIMIT 1"
         ).fetchone()[0]
+        new_words = {language: headline_words(conn, language) for language in NEW_TERM_PAGES.values()}
     manage(env, "seed_live_blog", "--slug", live_slug, "--updates", "50")
-    PAGES[:] = [(name, path.replace("{common}", urllib.parse.quote(common))) for name, path in PAGES]
+    PAGES[:] = [
+        (
+            name,
+            path.replace("{common}", urllib.parse.quote(common))
+            .replace("{new_en}", new_words["en"][0])
+            .replace("{new_ar}", new_words["ar"][0]),
+        )
+        for name, path in PAGES
+    ]
     PAGES.extend((name, path.format(showcase=showcase, live=live)) for name, path in API_PAGES)
     PAGES[:] = selected(PAGES, os.environ.get("BENCH_PAGES", ""))
 
@@ -327,6 +364,10 @@ def main() -> int:
 
     lua = OUT / "random_query.lua"
     lua.write_text(LUA_RANDOM_QUERY)
+    scripts = {}
+    for name, language in NEW_TERM_PAGES.items():
+        scripts[name] = OUT / f"new_terms_{language}.lua"
+        scripts[name].write_text(new_terms_script(new_words[language]))
     results: dict = {"scale": scale, "pages": {}, "started_at": datetime.now(UTC).isoformat()}
 
     def measure(host: str, mode: str, path: str, name: str) -> None:
@@ -336,7 +377,7 @@ def main() -> int:
             seconds=seconds,
             connections=connections,
             threads=2,
-            script=lua if mode == "bypass" else None,
+            script=scripts.get(name, lua) if mode == "bypass" else scripts.get(name),
         )
         results["pages"].setdefault(name, {"url": path, **counts.get(name, {})})[mode] = result
 
@@ -348,11 +389,14 @@ def main() -> int:
             for mode in ("cached", "bypass"):
                 measure(host, mode, path, name)
         say("Single-connection latencies (cache bypassed)…")
-        for name in ("article", "search_en", "search_ar", "search_common"):
+        for name in ("article", "search_en", "search_ar", "search_common", *NEW_TERM_PAGES):
             path = dict(PAGES).get(name)
             if path is None:
                 continue
-            single = run_wrk(host + path, seconds=max(4, seconds // 2), connections=1, threads=1, script=lua)
+            script = scripts.get(name, lua)
+            single = run_wrk(
+                host + path, seconds=max(4, seconds // 2), connections=1, threads=1, script=script
+            )
             results["pages"][name]["single"] = single
         results["worker_rss_mb"] = worker_rss_mb(master) if master else []
     cold_env = {**env, "PUBLIC_PAGE_CACHE_SECONDS": "0"}
