@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import random
 import re
 import secrets
 import shutil
@@ -84,30 +85,55 @@ request = function()
   return wrk.format(nil, wrk.path .. sep .. "_bench=" .. counter .. "-" .. math.random(1, 1000000000))
 end
 """
-# Each request searches a word of WORDS (URL-encoded), with a random parameter as above.
+# Each request searches a word of WORDS (URL-encoded) never searched before in the run: wrk's
+# threads walk the list, each its own share (wrk's Lua random numbers repeat from run to run).
 LUA_NEW_TERMS = """
 local words = {WORDS}
-local prefix = string.sub(wrk.path, 1, string.find(wrk.path, "?q=", 1, true) + 2)
+local threads = 0
+function setup(thread)
+  thread:set("id", threads)
+  threads = threads + 1
+end
+local prefix, position = nil, nil
 request = function()
-  local word = words[math.random(1, #words)]
-  return wrk.format(nil, prefix .. word .. "&_bench=" .. math.random(1, 1000000000))
+  prefix = prefix or string.sub(wrk.path, 1, string.find(wrk.path, "?q=", 1, true) + 2)
+  position = position or id
+  local word = words[(position % #words) + 1]
+  position = position + 2
+  return wrk.format(nil, prefix .. word .. "&_bench=" .. position)
 end
 """
 NEW_TERM_PAGES = {"search_new_en": "en", "search_new_ar": "ar"}
+# The runs of those pages that send new terms (the cached run loads the first address only).
+NEW_TERM_RUNS = ("bypass", "single", "cold")
 
 
-def headline_words(conn, language: str, limit: int = 5000) -> list[str]:
-    """Distinct words of the dataset's headlines in ``language`` (letters only), URL-encoded."""
+def search_words(conn, language: str, limit: int = 12000) -> list[str]:
+    """Distinct words (letters only, URL-encoded) of the dataset's headlines and summaries in
+    ``language``, shuffled the same way on every run."""
     rows = conn.execute(
-        f"SELECT DISTINCT lower(w) FROM articles_article, regexp_split_to_table(headline_{language}, '\\s+') w "
-        "WHERE length(w) >= 4 LIMIT %s",
+        "SELECT DISTINCT lower(w) FROM articles_article, "
+        f"regexp_split_to_table(headline_{language} || ' ' || summary_{language}, '\\s+') w "
+        "WHERE length(w) >= 4 ORDER BY 1 LIMIT %s",
         [limit],
     ).fetchall()
-    return sorted(urllib.parse.quote(word) for (word,) in rows if word.isalpha())
+    words = [urllib.parse.quote(word) for (word,) in rows if word.isalpha()]
+    random.Random(14).shuffle(words)
+    return words
 
 
-def new_terms_script(words: list[str]) -> str:
-    return LUA_NEW_TERMS.replace("{WORDS}", "{" + ", ".join(f'"{word}"' for word in words) + "}")
+def new_terms_scripts(name: str, words: list[str]) -> dict[str, Path]:
+    """A script per measured run of a new-term page, each with words of its own (a word searched
+    in one run would have its results kept in the next)."""
+    scripts = {}
+    share = len(words) // len(NEW_TERM_RUNS)
+    for index, mode in enumerate(NEW_TERM_RUNS):
+        mine = words[index * share : (index + 1) * share]
+        scripts[mode] = OUT / f"{name}-{mode}.lua"
+        scripts[mode].write_text(
+            LUA_NEW_TERMS.replace("{WORDS}", "{" + ", ".join(f'"{w}"' for w in mine) + "}")
+        )
+    return scripts
 
 
 def selected(pages: list[tuple[str, str]], names: str) -> list[tuple[str, str]]:
@@ -344,7 +370,7 @@ def main() -> int:
         common = conn.execute(
             "SELECT word FROM ts_stat('SELECT search_en FROM articles_article') ORDER BY ndoc DESC, word LIMIT 1"
         ).fetchone()[0]
-        new_words = {language: headline_words(conn, language) for language in NEW_TERM_PAGES.values()}
+        new_words = {language: search_words(conn, language) for language in NEW_TERM_PAGES.values()}
     manage(env, "seed_live_blog", "--slug", live_slug, "--updates", "50")
     PAGES[:] = [
         (
@@ -364,10 +390,9 @@ def main() -> int:
 
     lua = OUT / "random_query.lua"
     lua.write_text(LUA_RANDOM_QUERY)
-    scripts = {}
-    for name, language in NEW_TERM_PAGES.items():
-        scripts[name] = OUT / f"new_terms_{language}.lua"
-        scripts[name].write_text(new_terms_script(new_words[language]))
+    scripts = {
+        name: new_terms_scripts(name, new_words[language]) for name, language in NEW_TERM_PAGES.items()
+    }
     results: dict = {"scale": scale, "pages": {}, "started_at": datetime.now(UTC).isoformat()}
 
     def measure(host: str, mode: str, path: str, name: str) -> None:
@@ -377,7 +402,12 @@ def main() -> int:
             seconds=seconds,
             connections=connections,
             threads=2,
-            script=scripts.get(name, lua) if mode == "bypass" else scripts.get(name),
+            # New-term rows: the cached run loads their first address (a hit, as for other pages).
+            script=scripts.get(name, lua)
+            if mode == "bypass"
+            else scripts.get(name)
+            if mode == "cold"
+            else None,
         )
         results["pages"].setdefault(name, {"url": path, **counts.get(name, {})})[mode] = result
 
@@ -393,7 +423,7 @@ def main() -> int:
             path = dict(PAGES).get(name)
             if path is None:
                 continue
-            script = scripts.get(name, lua)
+            script = scripts.get(name, {}).get("single", lua)
             single = run_wrk(
                 host + path, seconds=max(4, seconds // 2), connections=1, threads=1, script=script
             )
