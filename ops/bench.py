@@ -205,6 +205,8 @@ def run_wrk(url: str, *, seconds: int, connections: int, threads: int, script: P
 
 def _wrk_once(url: str, *, seconds: int, connections: int, threads: int, script: Path | None) -> dict:
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    if script is not None and not Path(script).is_file():  # wrk would load the bare address instead
+        raise SystemExit(f"no wrk script at {script}")
     if script:
         command += ["-s", str(script)]
     output = subprocess.run([*command, url], check=True, text=True, capture_output=True).stdout
@@ -403,11 +405,7 @@ def main() -> int:
             connections=connections,
             threads=2,
             # New-term rows: the cached run loads their first address (a hit, as for other pages).
-            script=scripts.get(name, lua)
-            if mode == "bypass"
-            else scripts.get(name)
-            if mode == "cold"
-            else None,
+            script=scripts.get(name, {}).get(mode, lua if mode == "bypass" else None),
         )
         results["pages"].setdefault(name, {"url": path, **counts.get(name, {})})[mode] = result
 
