@@ -111,40 +111,66 @@ def apply_search(queryset, query: str, language: str):
     the newest matches are ranked (a newsroom's readers want recent stories first anyway): a
     common word costs what a rare one does, at any archive size.
     """
-    tsquery = search_query(query, language)
     newest = matching(queryset, query, language).order_by("-publish_at", "-pk").values("pk")
+    return ranked(queryset, newest[:SEARCH_CANDIDATES], query, language)
+
+
+def newest_matches(queryset, query: str, language: str) -> list[int]:
+    """Ids of the newest ``SEARCH_CANDIDATES`` matches and one more (which says there are more
+    than are ranked), newest first: what a search's count and every page of it start from."""
+    newest = matching(queryset, query, language).order_by("-publish_at", "-pk")
+    return list(newest.values_list("pk", flat=True)[: SEARCH_CANDIDATES + 1])
+
+
+def ranked(queryset, candidates, query: str, language: str):
+    """The ``candidates`` (ids, or a query of them) of ``queryset``, best match first, then newest."""
+    rank = SearchRank(F(f"search_{language}"), search_query(query, language), cover_density=True)
     return (
-        queryset.filter(pk__in=newest[:SEARCH_CANDIDATES])
-        .annotate(search_rank=SearchRank(F(f"search_{language}"), tsquery, cover_density=True))
+        queryset.filter(pk__in=candidates)
+        .annotate(search_rank=rank)
         .order_by("-search_rank", "-publish_at", "-pk")
     )
 
 
 class SearchPaginator(Paginator):
-    """Pages of the ranked matches; counts no further than one past ``SEARCH_CANDIDATES``
-    (``capped`` then says there were more than the ranked ones)."""
+    """Pages of the ranked matches of ``queryset`` (live articles in ``language``).
 
-    def __init__(self, object_list, per_page, *, matches, request, memo, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self.matches, self.request, self.memo = matches, request, memo
+    The newest matches' ids are looked up once per words and publication generation
+    (memoised for every reader and every page of the results, like a count): a page then ranks
+    those candidates only, and a search counts no further than one past ``SEARCH_CANDIDATES``
+    (``capped`` then says there were more than the ranked ones).
+    """
+
+    def __init__(self, queryset, per_page, *, query, language, request, **kwargs):
+        super().__init__(queryset, per_page, **kwargs)
+        self.query, self.language, self.request = query, language, request
 
     @cached_property
-    def found(self):
-        # The same for every reader of the same words until something is published (memoised).
+    def candidates(self) -> list[int]:
         return public_memo(
             self.request,
-            "search-count",
-            *self.memo,
-            compute=lambda: self.matches.order_by().values("pk")[: SEARCH_CANDIDATES + 1].count(),
+            "search-candidates",
+            self.language,
+            self.query,
+            compute=lambda: newest_matches(self.object_list, self.query, self.language),
         )
 
     @cached_property
     def count(self):
-        return min(self.found, SEARCH_CANDIDATES)
+        return min(len(self.candidates), SEARCH_CANDIDATES)
 
     @property
     def capped(self):
-        return self.found > SEARCH_CANDIDATES
+        return len(self.candidates) > SEARCH_CANDIDATES
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        matches = ranked(self.object_list, self.candidates[:SEARCH_CANDIDATES], self.query, self.language)
+        return self._get_page(matches[bottom:top], number, self)
 
 
 def plain_text(body_html: str) -> str:

@@ -29,7 +29,9 @@ from web.ratelimit import rate_limit
 from web.site_url import absolute_url
 
 # Listings never need the bodies or the search documents: leave those big columns behind.
-HEAVY_FIELDS = ("body_en", "body_ar", "search_en", "search_ar")
+# "body" is modeltranslation's original column (a copy of one language's body, kilobytes a row):
+# deferring it defers every language's too.
+HEAVY_FIELDS = ("body", "body_en", "body_ar", "search_en", "search_ar")
 PAGE_SIZE = 12
 SECTION_BLOCK_SIZE = 4
 RELATED_LIMIT = 6
@@ -380,23 +382,27 @@ class SearchView(ListView):
     def get_queryset(self):
         if not self.query:
             return Article.objects.none()
+        language = current_language()
+        # Excerpts are cut from the body in the reader's language: the other stays behind.
+        others = [f"body_{code}" for code in LANGUAGE_CODES if code != language]
+        # Ranked by the paginator (articles/search.py); newest first until then.
         return (
-            Article.objects.search(self.query, current_language())
+            Article.objects.live(language)
             .select_related("section")
-            .defer("search_en", "search_ar")
+            .defer("search_en", "search_ar", *others)
+            .order_by("-publish_at", "-pk")
         )
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         if not self.query:
             return super().get_paginator(queryset, per_page, orphans, allow_empty_first_page, **kwargs)
-        matches = Article.objects.matching(self.query, current_language())
         return SearchPaginator(
             queryset,
             per_page,
-            matches=matches,
+            query=self.query,
+            language=current_language(),
             orphans=orphans,
             request=self.request,
-            memo=(current_language(), self.query),
         )
 
     def get_context_data(self, **kwargs):
