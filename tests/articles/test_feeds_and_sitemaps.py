@@ -2,6 +2,8 @@ import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Status
@@ -123,6 +125,17 @@ def test_sitemap_index_lists_per_language_sitemaps_and_news(client):
         "news",
     ):
         assert f"http://testserver/sitemap-{name}.xml" in found
+
+
+def test_the_sitemap_index_counts_authors_without_joining_their_articles(client):
+    """Authors and sections fill one page of a sitemap whatever their number: the index does not
+    count which of them have a live article (a join of every live article with its bylines)."""
+    make_article()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/sitemap.xml").status_code == 200
+    assert not [q for q in queries.captured_queries if "articles_articleauthor" in q["sql"]]
+    author_page = locations(xml(client.get("/sitemap-authors-en.xml")))
+    assert len(author_page) == 1
 
 
 def test_article_sitemaps_map_each_article_only_in_its_live_languages(client):
