@@ -170,6 +170,7 @@ class SearchPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         matches = ranked(self.object_list, self.candidates[:SEARCH_CANDIDATES], self.query, self.language)
+        # A query, run when read: a kept results fragment never runs it.
         return self._get_page(matches[bottom:top], number, self)
 
 
