@@ -121,3 +121,21 @@ def test_wrapper_stops_when_its_parent_dies(var_dir):
     parent.kill()
     parent.wait(timeout=10)
     assert wait_for(lambda: not postgres_running(var_dir / "pgdata"), timeout=30)
+
+
+def test_the_server_keeps_a_newsrooms_archive_in_memory(var_dir):
+    """shared_buffers sized for the machine from the first start (PostgreSQL's 128 MB default
+    held a quarter of the benchmark's archive)."""
+    from ops.pgembed import shared_buffers_mb
+
+    show = (
+        "import os, psycopg; "
+        "print('SIZE', psycopg.connect(os.environ['DATABASE_URL']).execute("
+        "\"SELECT setting::int * 8 / 1024 FROM pg_settings WHERE name = 'shared_buffers'\").fetchone()[0])"
+    )
+    for _start in range(2):
+        wrapper = start_wrapper(var_dir, sys.executable, "-c", show)
+        output, _ = wrapper.communicate(timeout=120)
+        assert wrapper.returncode == 0, output
+        assert f"SIZE {shared_buffers_mb()}" in output
+    assert 128 <= shared_buffers_mb() <= 1024
