@@ -142,8 +142,18 @@ class SearchPaginator(Paginator):
     """
 
     def __init__(self, queryset, per_page, *, query, language, request, **kwargs):
-        super().__init__(queryset, per_page, **kwargs)
         self.query, self.language, self.request = query, language, request
+        super().__init__(queryset, per_page, **kwargs)
+
+    @property
+    def object_list(self):
+        """The ranked candidates: Django's ``page()`` slices this query, run when a template reads
+        the page (a kept results fragment never does)."""
+        return ranked(self.live, self.candidates[:SEARCH_CANDIDATES], self.query, self.language)
+
+    @object_list.setter
+    def object_list(self, queryset):
+        self.live = queryset
 
     @cached_property
     def candidates(self) -> list[int]:
@@ -152,7 +162,7 @@ class SearchPaginator(Paginator):
             "search-candidates",
             self.language,
             self.query,
-            compute=lambda: newest_matches(self.object_list, self.query, self.language),
+            compute=lambda: newest_matches(self.live, self.query, self.language),
         )
 
     @cached_property
@@ -162,16 +172,6 @@ class SearchPaginator(Paginator):
     @property
     def capped(self):
         return len(self.candidates) > SEARCH_CANDIDATES
-
-    def page(self, number):
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        matches = ranked(self.object_list, self.candidates[:SEARCH_CANDIDATES], self.query, self.language)
-        # A query, run when read: a kept results fragment never runs it.
-        return self._get_page(matches[bottom:top], number, self)
 
 
 def plain_text(body_html: str) -> str:
