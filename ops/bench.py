@@ -4,12 +4,13 @@
 
 Steps: a database of its own (``<name>_bench``) on the same server; migrations; the dataset
 (``manage.py bench_data``, rebuilt only when missing or when BENCH_REBUILD=1); the archive read
-once (PostgreSQL's cache as in service); SQL queries and one render per page counted in-process; `make serve` started on a free port; each page loaded
-with wrk (16 connections) twice — with the page cache as deployed, and bypassed by a random
-query string (the search_new rows: a word never searched before on every request) — then
-single-connection latencies and the worker processes' memory; then a second
-server with nothing kept (PUBLIC_PAGE_CACHE_SECONDS=0: what the first reader after a publication
-gets) loads each page once more ("cold"). Results go to var/bench/results-<scale>x.json and
+once (PostgreSQL's cache as in service); SQL queries and one render per page counted
+in-process; `make serve` started on a free port; each page loaded with wrk (16 connections)
+twice — with the page cache as deployed, and bypassed by a random query string (the search_new
+rows: a word never searched before on every request) — then single-connection latencies and
+the worker processes' memory; then a second server with nothing kept
+(PUBLIC_PAGE_CACHE_SECONDS=0: what the first reader after a publication gets) loads each page
+once more ("cold"). Results go to var/bench/results-<scale>x.json and
 var/bench/chart-<scale>x.svg. The table (ops/bench_report.py) has a target column (issue #14:
 cache bypassed, every public page at ≥ 0.1× /healthz, the article page ≥ 0.25×) and a ✗ on each
 row that misses it. With var/bench/before-<scale>x.json (a results file of a run on older code,
@@ -219,13 +220,13 @@ def _wrk_once(url: str, *, seconds: int, connections: int, threads: int, script:
 
 
 def worker_rss_mb(master_pid: int) -> list[float]:
+    """Resident memory of each child of ``master_pid`` (gunicorn's workers), in MB."""
     sizes = []
-    for child in Path("/proc").glob("[0-9]*"):
-        try:
-            status = (child / "status").read_text()
-        except OSError:
+    for pid, (parent, _argv) in _processes().items():
+        if parent != master_pid:
             continue
-        if re.search(rf"^PPid:\s+{master_pid}$", status, re.M):
+        with contextlib.suppress(OSError, AttributeError):
+            status = (Path("/proc") / str(pid) / "status").read_text()
             rss_kb = int(re.search(r"^VmRSS:\s+(\d+)", status, re.M).group(1))
             sizes.append(round(rss_kb / 1024, 1))
     return sizes

@@ -19,7 +19,7 @@ limit: a soft bound, which is all a cache of rebuildable entries needs.
 
 from __future__ import annotations
 
-import time
+from time import monotonic
 
 from django.core.cache.backends.filebased import FileBasedCache
 
@@ -32,7 +32,7 @@ class FileCache(FileBasedCache):
         self._next_cull_check = 0.0
 
     def _cull(self):
-        now = time.monotonic()
+        now = monotonic()
         if now < self._next_cull_check:
             return
         self._next_cull_check = now + self.cull_seconds

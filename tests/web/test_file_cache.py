@@ -9,7 +9,7 @@ from web.file_cache import FileCache
 @pytest.fixture
 def clock(monkeypatch):
     now = [1000.0]
-    monkeypatch.setattr(file_cache.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(file_cache, "monotonic", lambda: now[0])
     return now
 
 
