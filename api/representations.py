@@ -10,7 +10,7 @@ page) and pictures' renditions come in one more query at most (``prefetch_rendit
 from django.db.models import Exists, OuterRef
 
 from articles.images import images_of, prefetch_renditions
-from articles.models import LANGUAGE_CODES, Article
+from articles.models import LANGUAGE_CODES, SEARCH_DOCUMENTS, Article
 from articles.views import HEAVY_FIELDS, unpack_bylines_and_tags, with_bylines_and_tags
 from web.cache import public_memo
 from web.site_url import absolute_url
@@ -28,7 +28,7 @@ def live_articles(language, *, with_body=False):
             }
         )
     )
-    queryset = queryset.defer("search_en", "search_ar") if with_body else queryset.defer(*HEAVY_FIELDS)
+    queryset = queryset.defer(*SEARCH_DOCUMENTS) if with_body else queryset.defer(*HEAVY_FIELDS)
     return with_bylines_and_tags(queryset, language)
 
 

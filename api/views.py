@@ -28,8 +28,9 @@ from api.representations import (
     summaries_by_id,
     tag_link,
 )
+from articles.excerpts import highlight
 from articles.models import Article, Author, Section, Tag
-from articles.search import clean_query, highlight
+from articles.search import Ranking, clean_query
 from web.cache import public_memo_many
 from web.responses import cached_json
 from web.site_url import absolute_url
@@ -215,17 +216,13 @@ def search(request, query: Query[SearchQuery]):
 
     def compute():
         start = (query.page - 1) * SEARCH_PAGE_SIZE
-        found = []
+        found, more = [], False
         if words:
-            found = list(
-                live_articles(language, with_body=True).search(words, language)[
-                    start : start + SEARCH_PAGE_SIZE + 1
-                ]
-            )
-        more = len(found) > SEARCH_PAGE_SIZE
-        found = found[:SEARCH_PAGE_SIZE]
-        if found:
-            highlight(found, words, language)
+            live = live_articles(language, with_body=True)
+            ranking = Ranking.of(live, words, language)
+            found = ranking.articles(live, ranking.ids[start : start + SEARCH_PAGE_SIZE])
+            more = len(ranking.ids) > start + SEARCH_PAGE_SIZE
+        highlight(found, words, language)
         items = [
             {**summary, "excerpt_html": str(article.search_excerpt)}
             for article, summary in zip(found, article_summaries(request, found, language), strict=True)

@@ -22,7 +22,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 
-from articles.models import LANGUAGE_CODES, Article, ArticleAuthor, PreviewLink
+from articles.models import LANGUAGE_CODES, SEARCH_DOCUMENTS, Article, ArticleAuthor, PreviewLink
 from articles.views import ArticleDetailView, current_language
 
 
@@ -87,7 +87,7 @@ class PreviewView(ArticleDetailView):
 def _article_queryset():
     return (
         Article.objects.select_related("section", "lead_image")
-        .defer("search_en", "search_ar")
+        .defer(*SEARCH_DOCUMENTS)
         .prefetch_related(
             "tags", Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author"))
         )

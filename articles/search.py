@@ -1,59 +1,47 @@
-"""Full-text search: text normalisation, query parsing, ranking and highlighted excerpts.
+"""Full-text search: text normalisation, query parsing and ranking.
 
 Arabic is written with optional diacritics (tashkeel), decorative elongation (tatweel) and
 interchangeable spellings of alef, yaa and taa marbuta. Both sides fold them the same way:
 the trigger with ``articles_ar_normalize()`` (migration 0002), queries and comment word rules
 with ``normalize_arabic()`` below. Keep the two in step.
 
-Search documents (``search_en`` / ``search_ar``, GIN-indexed) are kept by that trigger; a
-query is parsed by PostgreSQL's ``websearch_to_tsquery`` (quotes, ``or`` and ``-word`` work as
-on a web search engine and nothing a reader types can be a syntax error), its newest
-``SEARCH_CANDIDATES`` matches ranked with ``ts_rank_cd`` and excerpted with ``ts_headline``. Excerpts are built so that only our own
-``<mark>`` tags are live: the article text is escaped, the highlight positions come from
-private-use markers that cannot occur in it.
+Search documents are kept by that trigger (migration 0007): ``search_en`` / ``search_ar``, the
+whole article, GIN-indexed, find the matches; ``search_teaser_en`` / ``search_teaser_ar``, its
+headline and summary, rank them. A query is parsed by PostgreSQL's ``websearch_to_tsquery``
+(quotes, ``or`` and ``-word`` work as on a web search engine and nothing a reader types can be
+a syntax error). Highlighted excerpts are cut in ``articles/excerpts.py``.
 """
 
-import html
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Paginator
-from django.db import connection
-from django.db.models import F
+from django.db import connection, models
+from django.db.models import F, Func, Value
 from django.utils.functional import cached_property
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
 from web.cache import public_memo
 
 # Tashkeel (U+064B–U+065F), superscript alef (U+0670) and tatweel (U+0640).
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+# Every character ARABIC_MARKS matches, for per-character tests without a regex call.
+ARABIC_MARK_CHARS = frozenset(chr(code) for code in [*range(0x064B, 0x0660), 0x0670, 0x0640])
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+assert all(len(value) == 1 for value in _FOLD.values()), "folding must keep positions"
+_FOLD_PAIRS = [(chr(code), letter) for code, letter in _FOLD.items()]
 
 # PostgreSQL text-search configuration of each site language.
 SEARCH_CONFIGS = {"en": "english", "ar": "arabic"}
 # Longer queries are cut (at a word boundary): nobody types more, and tsquery work stays small.
 MAX_QUERY_LENGTH = 200
-# Matches ranked per search: the newest ones (see ``apply_search``).
+# Matches ranked per search: the newest ones (see ``Ranking``).
 SEARCH_CANDIDATES = 200
-# Private-use characters: never in article text (removed below), so they safely mark highlights.
-_START, _STOP, _GAP = "\ue000", "\ue001", "\ue002"
-_PRIVATE = re.compile("[\ue000-\uf8ff]")
-_HEADLINE_OPTIONS = f'StartSel="{_START}", StopSel="{_STOP}", MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter="{_GAP}"'
-_TITLE_OPTIONS = f'StartSel="{_START}", StopSel="{_STOP}", HighlightAll=true'
 
 
-# Every character _MARKS matches, for per-character tests without a regex call.
-_MARK_CHARS = frozenset(chr(code) for code in [*range(0x064B, 0x0660), 0x0670, 0x0640])
-assert all(len(value) == 1 for value in _FOLD.values()), "folding must keep positions"
-
-
-_FOLD_PAIRS = [(chr(code), letter) for code, letter in _FOLD.items()]
-
-
-def _fold_letters(text: str) -> str:
+def fold_arabic_letters(text: str) -> str:
     """``text.translate(_FOLD)``, many times faster on long Arabic text: six C-speed replaces."""
     for letter, folded in _FOLD_PAIRS:
         text = text.replace(letter, folded)
@@ -62,7 +50,7 @@ def _fold_letters(text: str) -> str:
 
 def normalize_arabic(text: str) -> str:
     """Drop diacritics and tatweel, unify alef/yaa/taa-marbuta variants, fold Latin case."""
-    return _MARKS.sub("", text or "").translate(_FOLD).casefold()
+    return ARABIC_MARKS.sub("", text or "").translate(_FOLD).casefold()
 
 
 def clean_query(raw) -> str:
@@ -103,42 +91,67 @@ def matching(queryset, query: str, language: str):
     return queryset.filter(**{f"search_{language}": search_query(query, language)})
 
 
-def apply_search(queryset, query: str, language: str):
-    """The newest ``SEARCH_CANDIDATES`` matches of ``query``, best first, then newest.
+@dataclass(frozen=True)
+class Ranking:
+    """A search's newest ``SEARCH_CANDIDATES`` matches, best first: all its count and its pages need.
 
-    Ranking reads every ranked article's whole search document, so ranking every match of a
-    word found in most articles took a tenth of a second and more as the archive grew. Only
-    the newest matches are ranked (a newsroom's readers want recent stories first anyway): a
-    common word costs what a rare one does, at any archive size.
+    Only the newest matches are ranked (a newsroom's readers want recent stories first anyway),
+    so a word found in most articles costs what a rare one does, at any archive size. They are
+    ranked as WordPress ranks (the site a newsroom comes from): the words in the headline first,
+    then in the summary, then the rest, newest first within each. That reads each candidate's
+    teaser document, a few hundred bytes found in the row the index scan fetches anyway, instead
+    of its whole document (kilobytes, read back from TOAST, for each of 200 candidates).
     """
-    newest = matching(queryset, query, language).order_by("-publish_at", "-pk").values("pk")
-    return ranked(queryset, newest[:SEARCH_CANDIDATES], query, language)
+
+    ids: tuple[int, ...]
+    more: bool  # there are older matches than the ranked ones
+
+    @classmethod
+    def of(cls, queryset, query: str, language: str) -> "Ranking":
+        newest = (
+            matching(queryset, query, language)
+            .order_by("-publish_at", "-pk")
+            .values(found=F("pk"), found_at=F("publish_at"), teaser=F(f"search_teaser_{language}"))[
+                : SEARCH_CANDIDATES + 1
+            ]
+        )
+        sql, params = newest.query.get_compiler(using=newest.db).as_sql()
+        with connection.cursor() as cursor:
+            # Ranked outside the LIMIT: PostgreSQL would rank every match before keeping 201.
+            cursor.execute(
+                "SELECT found, ts_rank_cd(teaser, websearch_to_tsquery(%s::regconfig, %s)) "
+                f"FROM ({sql}) AS newest ORDER BY found_at DESC, found DESC",
+                [SEARCH_CONFIGS[language], search_terms(query, language), *params],
+            )
+            newest_first = cursor.fetchall()
+        ranked = sorted(newest_first[:SEARCH_CANDIDATES], key=lambda row: row[1], reverse=True)  # stable
+        return cls(ids=tuple(row[0] for row in ranked), more=len(newest_first) > SEARCH_CANDIDATES)
+
+    def articles(self, queryset, ids=None) -> list:
+        """The articles of ``ids`` (all ranked ones by default) in their order, in one query.
+
+        One that has left ``queryset`` since (unpublished) is left out.
+        """
+        ids = self.ids if ids is None else ids
+        found = queryset.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
 
 
-def newest_matches(queryset, query: str, language: str) -> list[int]:
-    """Ids of the newest ``SEARCH_CANDIDATES`` matches and one more (which says there are more
-    than are ranked), newest first: what a search's count and every page of it start from."""
-    newest = matching(queryset, query, language).order_by("-publish_at", "-pk")
-    return list(newest.values_list("pk", flat=True)[: SEARCH_CANDIDATES + 1])
-
-
-def ranked(queryset, candidates, query: str, language: str):
-    """The ``candidates`` (ids, or a query of them) of ``queryset``, best match first, then newest."""
-    rank = SearchRank(F(f"search_{language}"), search_query(query, language), cover_density=True)
-    return (
-        queryset.filter(pk__in=candidates)
-        .annotate(search_rank=rank)
-        .order_by("-search_rank", "-publish_at", "-pk")
+def apply_search(queryset, query: str, language: str):
+    """The ranked matches of ``query`` in ``queryset``, as a queryset in the ranking's order."""
+    ids = list(Ranking.of(queryset, query, language).ids)
+    position = Func(
+        Value(ids, output_field=ArrayField(models.BigIntegerField())), F("pk"), function="array_position"
     )
+    return queryset.filter(pk__in=ids).order_by(position)
 
 
 class SearchPaginator(Paginator):
     """Pages of the ranked matches of ``queryset`` (live articles in ``language``).
 
-    The newest matches' ids are looked up once per words and publication generation
-    (memoised for every reader and every page of the results, like a count): a page then ranks
-    those candidates only, and a search counts no further than one past ``SEARCH_CANDIDATES``
-    (``capped`` then says there were more than the ranked ones).
+    The ranking is looked up once per words and publication generation (memoised for every
+    reader and every page of the results, like a count): its pages are slices of the ranked
+    ids, whose articles the view fetches when the results' fragment is not kept.
     """
 
     def __init__(self, queryset, per_page, *, query, language, request, **kwargs):
@@ -147,168 +160,23 @@ class SearchPaginator(Paginator):
 
     @property
     def object_list(self):
-        """The ranked candidates: Django's ``page()`` slices this query, run when a template reads
-        the page (a kept results fragment never does)."""
-        return ranked(self.live, self.candidates[:SEARCH_CANDIDATES], self.query, self.language)
+        """The ranked ids: Django's ``page()`` slices them."""
+        return self.ranking.ids
 
     @object_list.setter
     def object_list(self, queryset):
         self.live = queryset
 
     @cached_property
-    def candidates(self) -> list[int]:
+    def ranking(self) -> Ranking:
         return public_memo(
             self.request,
-            "search-candidates",
+            "search-ranking",
             self.language,
             self.query,
-            compute=lambda: newest_matches(self.live, self.query, self.language),
+            compute=lambda: Ranking.of(self.live, self.query, self.language),
         )
-
-    @cached_property
-    def count(self):
-        return min(len(self.candidates), SEARCH_CANDIDATES)
 
     @property
     def capped(self):
-        return len(self.candidates) > SEARCH_CANDIDATES
-
-
-def plain_text(body_html: str) -> str:
-    """Readable text of a stored (already sanitised) rich-text body."""
-    text = re.sub(r"<[^>]*>", " ", body_html or "")
-    text = html.unescape(text)
-    return " ".join(_PRIVATE.sub("", text).split())
-
-
-@dataclass
-class _Folded:
-    """A text folded for matching, with each folded character's index in the original."""
-
-    original: str
-    folded: str
-    index: list[int] | range
-
-    @classmethod
-    def of(cls, text: str, language: str) -> "_Folded":
-        if language != "ar" or not _MARKS.search(text):
-            # Folding maps every character to exactly one: positions do not move.
-            folded = text if language != "ar" else _fold_letters(text)
-            index = range(len(text))
-        else:
-            index = [position for position, char in enumerate(text) if char not in _MARK_CHARS]
-            folded = _fold_letters(_MARKS.sub("", text))
-        # ts_headline's parser drops what looks like markup ("<b>", "&amp;"); one-for-one
-        # blanks keep positions aligned with the original, which is what readers see.
-        return cls(text, folded.replace("<", " ").replace(">", " ").replace("&", " "), index)
-
-    def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """Original indices of folded[start:end], diacritics after the last letter included."""
-        begin = self.index[start] if start < len(self.index) else len(self.original)
-        finish = self.index[end] if end < len(self.index) else len(self.original)
-        return begin, finish
-
-
-def _parse_marked(fragment: str) -> tuple[str, list[tuple[int, int]]]:
-    """Split a ``ts_headline`` fragment into its plain text and the highlighted spans."""
-    plain, spans, start = [], [], None
-    length = 0
-    for char in fragment:
-        if char == _START:
-            start = length
-        elif char == _STOP:
-            if start is not None:
-                spans.append((start, length))
-            start = None
-        else:
-            plain.append(char)
-            length += 1
-    return "".join(plain), spans
-
-
-def _render(source: _Folded, marked: str, *, whole: bool = False) -> str:
-    """Escaped original text of each marked fragment, with ``<mark>`` around the matches.
-
-    Fragments are joined with an ellipsis, and one marks text left out at either end.
-    """
-    pieces = []  # (begin, finish, html) in the original text
-    search_from = 0
-    for fragment in marked.split(_GAP):
-        plain, spans = _parse_marked(fragment)
-        if not plain.strip():
-            continue
-        at = source.folded.find(plain, search_from)
-        if at < 0:
-            at = source.folded.find(plain)
-        if at < 0:  # Not found (should not happen): show the folded fragment, still escaped.
-            pieces.append((0, len(source.original), _marked_html(plain, spans)))
-            continue
-        search_from = at + len(plain)
-        begin, finish = source.original_span(at, at + len(plain))
-        if any(begin < done_finish and finish > done_begin for done_begin, done_finish, _html in pieces):
-            continue  # the same passage twice
-        mapped = [tuple(x - begin for x in source.original_span(at + s, at + e)) for s, e in spans if e > s]
-        pieces.append((begin, finish, _marked_html(source.original[begin:finish], mapped)))
-    if not pieces:
-        return ""
-    text = " … ".join(html for _begin, _finish, html in pieces)
-    if whole:
-        return text
-    if pieces[0][0] > 0:
-        text = "… " + text
-    if pieces[-1][1] < len(source.original):
-        text = text + " …"
-    return text
-
-
-def _marked_html(text: str, spans) -> str:
-    out, position = [], 0
-    for start, end in sorted(spans):
-        if start < position:
-            continue
-        out.append(escape(text[position:start]))
-        out.append("<mark>" + escape(text[start:end]) + "</mark>")
-        position = end
-    out.append(escape(text[position:]))
-    return "".join(out)
-
-
-def highlight(articles, query: str, language: str) -> None:
-    """Set ``search_headline`` and ``search_excerpt`` (safe HTML) on each article, in one query."""
-    articles = list(articles)
-    if not articles:
-        return
-    titles = [
-        _Folded.of(_PRIVATE.sub("", getattr(a, f"headline_{language}") or ""), language) for a in articles
-    ]
-    bodies = []
-    for article in articles:
-        summary = getattr(article, f"summary_{language}") or ""
-        body = plain_text(getattr(article, f"body_{language}") or "")
-        bodies.append(
-            _Folded.of(" ".join(part for part in (_PRIVATE.sub("", summary).strip(), body) if part), language)
-        )
-    config = SEARCH_CONFIGS[language]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            SELECT ts_headline(%s::regconfig, title, query, %s), ts_headline(%s::regconfig, body, query, %s)
-            FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS item(title, body, n),
-                 websearch_to_tsquery(%s::regconfig, %s) AS query
-            ORDER BY n
-            """,
-            [
-                config,
-                _TITLE_OPTIONS,
-                config,
-                _HEADLINE_OPTIONS,
-                [t.folded for t in titles],
-                [b.folded for b in bodies],
-                config,
-                search_terms(query, language),
-            ],
-        )
-        rows = cursor.fetchall()
-    for article, title, body, (title_marked, body_marked) in zip(articles, titles, bodies, rows, strict=True):
-        article.search_headline = mark_safe(_render(title, title_marked or "", whole=True))  # noqa: S308 - escaped in _render
-        article.search_excerpt = mark_safe(_render(body, body_marked or ""))  # noqa: S308 - escaped in _render
+        return self.ranking.more

@@ -20,10 +20,20 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
+from articles.excerpts import highlight
 from articles.images import images_of, prefetch_renditions
 from articles.listings import LazyList, ListingPaginator, page_of
-from articles.models import LANGUAGE_CODES, Article, ArticleAuthor, Author, Correction, Section, Tag
-from articles.search import MAX_QUERY_LENGTH, SearchPaginator, clean_query, highlight
+from articles.models import (
+    LANGUAGE_CODES,
+    SEARCH_DOCUMENTS,
+    Article,
+    ArticleAuthor,
+    Author,
+    Correction,
+    Section,
+    Tag,
+)
+from articles.search import MAX_QUERY_LENGTH, SearchPaginator, clean_query
 from web.cache import public_memo
 from web.ratelimit import rate_limit
 from web.site_url import absolute_url
@@ -31,7 +41,7 @@ from web.site_url import absolute_url
 # Listings never need the bodies or the search documents: leave those big columns behind.
 # "body" is modeltranslation's original column (a copy of one language's body, kilobytes a row):
 # deferring it defers every language's too.
-HEAVY_FIELDS = ("body", "body_en", "body_ar", "search_en", "search_ar")
+HEAVY_FIELDS = ("body", "body_en", "body_ar", *SEARCH_DOCUMENTS)
 PAGE_SIZE = 12
 SECTION_BLOCK_SIZE = 4
 RELATED_LIMIT = 6
@@ -250,7 +260,7 @@ class ArticleDetailView(DetailView):
                 with_bylines_and_tags(
                     Article.objects.live(language)
                     .select_related("section", "lead_image")
-                    .defer("search_en", "search_ar"),
+                    .defer(*SEARCH_DOCUMENTS),
                     language,
                 ),
                 language,
@@ -389,7 +399,7 @@ class SearchView(ListView):
         return (
             Article.objects.live(language)
             .select_related("section")
-            .defer("search_en", "search_ar", *others)
+            .defer(*SEARCH_DOCUMENTS, *others)
             .order_by("-publish_at", "-pk")
         )
 
@@ -407,13 +417,12 @@ class SearchView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = context["page_obj"]
+        page, paginator = context["page_obj"], context["paginator"]
 
         def results():
-            # Fetched and highlighted only when the results' fragment is not cached.
-            found = list(page.object_list)
-            if found:
-                highlight(found, self.query, current_language())
+            # Fetched and highlighted only when the results' fragment is not kept.
+            found = paginator.ranking.articles(paginator.live, page.object_list) if self.query else []
+            highlight(found, self.query, current_language())
             return found
 
         context.update(
@@ -421,7 +430,7 @@ class SearchView(ListView):
             shortened=self.shortened,
             results=LazyList(results),
             max_query_length=MAX_QUERY_LENGTH,
-            capped=getattr(context["paginator"], "capped", False),
+            capped=getattr(paginator, "capped", False),
         )
         return context
 

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _, gettext_lazy
 
 from articles.admin.translation_state import translation_state_column, translation_state_filter
-from articles.models import ArticleAuthor, Author, Status
+from articles.models import SEARCH_DOCUMENTS, ArticleAuthor, Author, Status
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -109,7 +109,7 @@ class ArticleChangelistMixin:
         if request.resolver_match and request.resolver_match.url_name == "articles_article_changelist":
             # The list never shows bodies or search documents: leave the big columns behind.
             queryset = (
-                queryset.defer("body", "body_en", "body_ar", "search_en", "search_ar")
+                queryset.defer("body", "body_en", "body_ar", *SEARCH_DOCUMENTS)
                 .with_translation_states()
                 .prefetch_related(
                     Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author"))

@@ -13,6 +13,7 @@ Translated fields are registered in ``articles/translation.py``.
 """
 
 from articles.models.article import (
+    SEARCH_DOCUMENTS,
     TRANSLATED_TEXT_FIELDS,
     Article,
     ArticleAuthor,
@@ -41,6 +42,7 @@ from articles.models.workflow import (
 
 __all__ = [
     "LANGUAGE_CODES",
+    "SEARCH_DOCUMENTS",
     "TRANSLATED_TEXT_FIELDS",
     "Article",
     "ArticleAuthor",

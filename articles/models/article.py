@@ -26,6 +26,8 @@ from articles.sanitize import sanitize_html
 
 # The texts whose change makes the other language's translation stale.
 TRANSLATED_TEXT_FIELDS = ("headline", "summary", "body")
+# Columns the database fills for search (see ``articles/search.py``); no page shows them.
+SEARCH_DOCUMENTS = tuple(f"search_{part}{code}" for part in ("", "teaser_") for code in LANGUAGE_CODES)
 _BETWEEN_TAGS = re.compile(r">\s+<")
 _SPACES = re.compile(r"\s+")
 
@@ -126,9 +128,13 @@ class Article(models.Model):
     # (see ``_stamp_language_edits``).
     edited_en_at = models.DateTimeField(null=True, blank=True, editable=False)
     edited_ar_at = models.DateTimeField(null=True, blank=True, editable=False)
-    # Full-text search documents, maintained by the database itself (see migrations).
+    # Full-text search documents, maintained by the database itself (see migrations): the
+    # whole article (found by), and its teaser, headline and summary (ranked by; a few hundred
+    # bytes, so ranking reads no body).
     search_en = SearchVectorField(null=True, editable=False)
     search_ar = SearchVectorField(null=True, editable=False)
+    search_teaser_en = SearchVectorField(null=True, editable=False)
+    search_teaser_ar = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from articles.models.article import Article, ArticleAuthor, RelatedArticle
+from articles.models.article import SEARCH_DOCUMENTS, Article, ArticleAuthor, RelatedArticle
 from articles.models.choices import LANGUAGE_CODES, Status
 
 
@@ -194,5 +194,5 @@ def register_revisions():
     reversion.register(ArticleAuthor)
     reversion.register(RelatedArticle)
     reversion.register(
-        Article, follow=["article_authors", "related_links"], exclude=["search_en", "search_ar", *mirrors]
+        Article, follow=["article_authors", "related_links"], exclude=[*SEARCH_DOCUMENTS, *mirrors]
     )

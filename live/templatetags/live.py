@@ -90,7 +90,7 @@ def live_blog_json_ld(context, article):
 
 
 def _plain(html):
-    from articles.search import plain_text
+    from articles.excerpts import plain_text
 
     return plain_text(html)
 

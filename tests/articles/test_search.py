@@ -7,8 +7,9 @@ from django.db import connection
 from django.utils import translation
 from django.utils.timezone import now
 
+from articles.excerpts import highlight
 from articles.models import Article, Status
-from articles.search import MAX_QUERY_LENGTH, clean_query, highlight, normalize_arabic
+from articles.search import MAX_QUERY_LENGTH, clean_query, normalize_arabic
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -140,6 +141,36 @@ def test_headline_matches_rank_above_body_matches():
     assert found("dam", "en") == [in_headline, in_body]
 
 
+def test_results_rank_headline_then_summary_then_body_newest_first_within_each():
+    def story(hours_ago, **text):
+        return make_article(publish_at=now() - timedelta(hours=hours_ago), **text)
+
+    old_body = story(9, headline_en="Council", summary_en="Budget", body_en="<p>The dam.</p>")
+    new_body = story(1, headline_en="Council", summary_en="Budget", body_en="<p>The dam.</p>")
+    summary = story(8, headline_en="Council", summary_en="The dam leaks", body_en="<p>x</p>")
+    old_headline = story(7, headline_en="The dam", summary_en="Budget", body_en="<p>x</p>")
+    new_headline = story(2, headline_en="The dam", summary_en="Budget", body_en="<p>x</p>")
+    assert found("dam", "en") == [new_headline, old_headline, summary, new_body, old_body]
+
+
+def test_an_edited_summary_is_ranked_by_its_new_words():
+    older = make_article(
+        headline_en="Council",
+        summary_en="Budget",
+        body_en="<p>The dam.</p>",
+        publish_at=now() - timedelta(days=1),
+    )
+    newer = make_article(
+        headline_en="Council",
+        summary_en="Budget",
+        body_en="<p>A dam.</p>",
+        publish_at=now() - timedelta(hours=1),
+    )
+    assert found("dam", "en") == [newer, older]
+    Article.objects.filter(pk=older.pk).update(summary_en="The dam is full")  # the trigger, not save()
+    assert found("dam", "en") == [older, newer]
+
+
 def test_websearch_syntax_phrases_or_and_exclusion():
     red = make_article(headline_en="Red river rises", body_en="<p>x</p>")
     blue = make_article(headline_en="Blue river falls", body_en="<p>x</p>")
@@ -180,12 +211,51 @@ def test_arabic_highlight_keeps_the_original_spelling_and_diacritics():
     assert "<mark>المَدْرَسَةُ</mark>" in article.search_excerpt
 
 
-def test_highlight_runs_one_query_for_a_whole_page(django_assert_num_queries):
+def test_highlight_runs_two_queries_for_a_whole_page(django_assert_num_queries):
     articles = [make_article(headline_en=f"River story {n}", body_en="<p>The river.</p>") for n in range(8)]
     articles = list(Article.objects.filter(pk__in=[a.pk for a in articles]))
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # headlines and summaries, then bodies
         highlight(articles, "river", "en")
     assert all("<mark>" in a.search_excerpt for a in articles)
+
+
+def test_the_excerpt_is_the_summary_when_it_holds_the_words(django_assert_num_queries):
+    article = make_article(
+        headline_en="Dam opens",
+        summary_en="The new river dam & its <locks> open today.",
+        body_en="<p>Engineers say the dam will hold.</p>",
+    )
+    article = Article.objects.get(pk=article.pk)
+    with django_assert_num_queries(1):  # no body is read when the summary will do
+        highlight([article], "dams", "en")
+    assert article.search_headline == "<mark>Dam</mark> opens"
+    assert article.search_excerpt == "The new river <mark>dam</mark> &amp; its &lt;locks&gt; open today."
+
+
+def test_the_excerpt_is_the_summary_when_only_the_headline_holds_the_words():
+    article = make_article(
+        headline_en="Dam opens", summary_en="Engineers celebrate.", body_en="<p>Nothing about it.</p>"
+    )
+    article = Article.objects.get(pk=article.pk)
+    highlight([article], "dam", "en")
+    assert article.search_excerpt == "Engineers celebrate."
+
+
+def test_a_long_body_is_excerpted_around_the_words_wherever_they_are():
+    before = " ".join(f"filler{n}" for n in range(800))
+    after = " ".join(f"closing{n}" for n in range(800))
+    article = make_article(
+        headline_en="Report",
+        summary_en="A summary.",
+        body_en=f"<p>{before}</p><p>The studies of the harbour &amp; its cranes.</p><p>{after}</p>",
+    )
+    article = Article.objects.get(pk=article.pk)
+    highlight([article], "harbours crane", "en")
+    assert "<mark>harbour</mark> &amp; its <mark>cranes</mark>" in article.search_excerpt
+    assert article.search_excerpt.startswith("… ") and article.search_excerpt.endswith(" …")
+    # A word stemmed unlike its spelling (studies: studi) is still found: the whole body goes.
+    highlight([article], "study", "en")
+    assert "<mark>studies</mark>" in article.search_excerpt
 
 
 def test_search_page_lists_ranked_results_with_excerpts(client):

@@ -42,14 +42,17 @@ def test_a_page_past_the_page_cache_reads_no_article_when_its_parts_are_kept(cli
 
 
 def test_every_page_of_a_search_ranks_the_matches_found_for_the_first(client):
-    """The newest matches are found once per words (and generation): other pages, and other
-    readers, only rank them (no second full-text scan)."""
+    """The matches are found and ranked once per words (and generation): other pages, and
+    other readers, only fetch their articles by id (no second full-text scan, no ranking)."""
     for n in range(14):
         make_article(headline_en=f"Harvest report {n}")
     client.get("/en/search/?q=harvest")
     queries = article_queries(client, "/en/search/?q=harvest&page=2")
     assert len(queries) == 1
-    assert "ts_rank_cd" in queries[0] and "@@" not in queries[0]
+    assert "ts_rank_cd" not in queries[0] and "@@" not in queries[0]
+    assert (
+        client.get("/en/search/?q=harvest&page=2&utm_source=a").content.decode().count("</mark> report") == 4
+    )
 
 
 def test_a_listing_count_follows_a_publish(client):
