@@ -393,13 +393,16 @@ class SearchView(ListView):
         if not self.query:
             return Article.objects.none()
         language = current_language()
-        # Excerpts are cut from the body in the reader's language: the other stays behind.
-        others = [f"body_{code}" for code in LANGUAGE_CODES if code != language]
+        # What a result shows (templates/articles/search.html): its label, headline, date and
+        # section, and an excerpt of its summary or body, all in the reader's language. The
+        # other columns (other languages' texts, search documents) stay behind.
+        shown = [f"{name}_{language}" for name in ("headline", "summary", "body", "slug")]
+        section = [f"section__{name}_{code}" for name in ("name", "slug") for code in LANGUAGE_CODES]
         # Ranked by the paginator (articles/search.py); newest first until then.
         return (
             Article.objects.live(language)
             .select_related("section")
-            .defer(*SEARCH_DOCUMENTS, *others)
+            .only("label", "publish_at", "section", *shown, *section)
             .order_by("-publish_at", "-pk")
         )
 
