@@ -1,10 +1,11 @@
 """Search results as readers see them: the headline with the reader's words marked, and an excerpt.
 
-The excerpt is the summary when the words are in it (the editor wrote it to be read on its own,
-and listings show it), otherwise the passages of the body where they are; when neither has them
-(the words are in the headline only) it is the summary again. Passages are chosen and words
-found by PostgreSQL's ``ts_headline``, with the same stemming and Arabic folding as the search
-itself; it parses every character it is given, so a body is sent only when its summary will not do.
+The excerpt is the summary, as listings show it and as WordPress, Ghost and the big news sites
+show results, when the words are in the headline or in the summary itself (marked there);
+otherwise, the words being in the body only, it is the passages of the body where they are.
+Passages are chosen and words found by PostgreSQL's ``ts_headline``, with the same stemming and
+Arabic folding as the search itself; it parses every character it is given, so a body is sent
+only when the summary will not do, and only around the first of the words.
 
 Excerpts are built so that only our own ``<mark>`` tags are live: the article text is escaped,
 the highlight positions come from private-use markers that cannot occur in it.
@@ -34,7 +35,7 @@ _WHOLE = f'StartSel="{_START}", StopSel="{_STOP}", HighlightAll=true'
 # A lexeme in querytree()'s text ('word', quotes doubled), "!" before it when excluded.
 _LEXEMES = re.compile(r"(!?)'((?:[^']|'')*)'")
 # The body around its first matching word given to ts_headline (see _around), in characters.
-_BEFORE, _AFTER = 300, 900
+_BEFORE, _AFTER = 200, 600
 
 
 def plain_text(body_html: str) -> str:
@@ -180,7 +181,8 @@ def highlight(articles, query: str, language: str) -> None:
     """Set ``search_headline`` and ``search_excerpt`` (safe HTML) on each article.
 
     One query for the headlines and summaries of a whole page, and one more for the bodies of
-    those whose summary does not hold the words.
+    those whose headline and summary do not hold the words (they rank last: a first page of
+    results seldom has any).
     """
     articles = list(articles)
     if not articles:
@@ -198,7 +200,7 @@ def highlight(articles, query: str, language: str) -> None:
     ):
         article.search_headline = mark_safe(_render(title, title_marked, whole=True))  # noqa: S308 - escaped in _render
         article.search_excerpt = mark_safe(_render(summary, summary_marked, whole=True))  # noqa: S308 - escaped in _render
-        if _START not in summary_marked:
+        if not summary.original or _START not in title_marked + summary_marked:
             in_body.append(article)
     if not in_body:
         return

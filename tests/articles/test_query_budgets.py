@@ -32,9 +32,7 @@ PAGE_BUDGETS = {
     "section": 6,
     "tag": 6,
     "author": 6,
-    # One is the per-address rate-limit counter (an upsert); one cuts excerpts from the bodies
-    # of results whose summary does not hold the words (as here: they are in the headlines).
-    "search": 7,
+    "search": 6,  # one of them is the per-address rate-limit counter (an upsert)
 }
 
 

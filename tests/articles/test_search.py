@@ -190,6 +190,7 @@ def test_clean_query_strips_control_characters_and_caps_length():
 def test_highlight_marks_matches_and_escapes_article_text():
     article = make_article(
         headline_en="Tom & Jerry <b>river</b> show",
+        summary_en="",  # the excerpt comes from the body
         body_en="<p>The river &lt;script&gt;alert(1)&lt;/script&gt; rose &amp; fell.</p>",
     )
     article = Article.objects.get(pk=article.pk)
@@ -211,12 +212,17 @@ def test_arabic_highlight_keeps_the_original_spelling_and_diacritics():
     assert "<mark>المَدْرَسَةُ</mark>" in article.search_excerpt
 
 
-def test_highlight_runs_two_queries_for_a_whole_page(django_assert_num_queries):
-    articles = [make_article(headline_en=f"River story {n}", body_en="<p>The river.</p>") for n in range(8)]
-    articles = list(Article.objects.filter(pk__in=[a.pk for a in articles]))
-    with django_assert_num_queries(2):  # headlines and summaries, then bodies
+def test_highlight_reads_only_the_bodies_of_results_whose_teaser_lacks_the_words(django_assert_num_queries):
+    in_teasers = [make_article(headline_en=f"River story {n}", body_en="<p>Text.</p>") for n in range(6)]
+    articles = list(Article.objects.filter(pk__in=[a.pk for a in in_teasers]))
+    with django_assert_num_queries(1):  # headlines and summaries only
         highlight(articles, "river", "en")
-    assert all("<mark>" in a.search_excerpt for a in articles)
+    assert all(a.search_excerpt.startswith("Summary ") for a in articles)
+    in_bodies = [make_article(headline_en=f"Story {n}", body_en="<p>The river.</p>") for n in range(3)]
+    articles = list(Article.objects.filter(pk__in=[a.pk for a in in_teasers + in_bodies]))
+    with django_assert_num_queries(2):  # and the bodies of those three
+        highlight(articles, "river", "en")
+    assert sum("<mark>river</mark>" in a.search_excerpt for a in articles) == 3
 
 
 def test_the_excerpt_is_the_summary_when_it_holds_the_words(django_assert_num_queries):
