@@ -30,7 +30,7 @@ from api.representations import (
 )
 from articles.excerpts import highlight
 from articles.models import Article, Author, Section, Tag
-from articles.search import Ranking, clean_query
+from articles.search import Ranking, clean_query, in_order
 from web.cache import public_memo_many
 from web.responses import cached_json
 from web.site_url import absolute_url
@@ -220,7 +220,7 @@ def search(request, query: Query[SearchQuery]):
         if words:
             live = live_articles(language, with_body=True)
             ranking = Ranking.of(live, words, language)
-            found = ranking.articles(live, ranking.ids[start : start + SEARCH_PAGE_SIZE])
+            found = in_order(live, ranking.ids[start : start + SEARCH_PAGE_SIZE])
             more = len(ranking.ids) > start + SEARCH_PAGE_SIZE
         highlight(found, words, language)
         items = [

@@ -127,14 +127,12 @@ class Ranking:
         ranked = sorted(newest_first[:SEARCH_CANDIDATES], key=lambda row: row[1], reverse=True)  # stable
         return cls(ids=tuple(row[0] for row in ranked), more=len(newest_first) > SEARCH_CANDIDATES)
 
-    def articles(self, queryset, ids=None) -> list:
-        """The articles of ``ids`` (all ranked ones by default) in their order, in one query.
 
-        One that has left ``queryset`` since (unpublished) is left out.
-        """
-        ids = self.ids if ids is None else ids
-        found = queryset.in_bulk(ids)
-        return [found[pk] for pk in ids if pk in found]
+def in_order(queryset, ids) -> list:
+    """The articles of ``queryset`` with these ``ids``, in their order, in one query; one that has
+    left ``queryset`` since the ids were ranked (unpublished) is left out."""
+    found = queryset.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 def apply_search(queryset, query: str, language: str):

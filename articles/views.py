@@ -33,7 +33,7 @@ from articles.models import (
     Section,
     Tag,
 )
-from articles.search import MAX_QUERY_LENGTH, SearchPaginator, clean_query
+from articles.search import MAX_QUERY_LENGTH, SearchPaginator, clean_query, in_order
 from web.cache import public_memo
 from web.ratelimit import rate_limit
 from web.site_url import absolute_url
@@ -424,7 +424,7 @@ class SearchView(ListView):
 
         def results():
             # Fetched and highlighted only when the results' fragment is not kept.
-            found = paginator.ranking.articles(paginator.live, page.object_list) if self.query else []
+            found = in_order(paginator.live, page.object_list) if self.query else []
             highlight(found, self.query, current_language())
             return found
 
