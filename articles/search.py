@@ -108,19 +108,19 @@ class Ranking:
 
     @classmethod
     def of(cls, queryset, query: str, language: str) -> "Ranking":
+        # values_list(), not values(found=…): modeltranslation's values() with expressions
+        # alone selects every column of the model besides them, documents and bodies included.
         newest = (
             matching(queryset, query, language)
             .order_by("-publish_at", "-pk")
-            .values(found=F("pk"), found_at=F("publish_at"), teaser=F(f"search_teaser_{language}"))[
-                : SEARCH_CANDIDATES + 1
-            ]
+            .values_list("pk", "publish_at", f"search_teaser_{language}")[: SEARCH_CANDIDATES + 1]
         )
         sql, params = newest.query.get_compiler(using=newest.db).as_sql()
         with connection.cursor() as cursor:
             # Ranked outside the LIMIT: PostgreSQL would rank every match before keeping 201.
             cursor.execute(
-                "SELECT found, ts_rank_cd(teaser, websearch_to_tsquery(%s::regconfig, %s)) "
-                f"FROM ({sql}) AS newest ORDER BY found_at DESC, found DESC",
+                f"SELECT pk, ts_rank_cd(search_teaser_{language}, websearch_to_tsquery(%s::regconfig, %s)) "
+                f"FROM ({sql}) AS newest ORDER BY publish_at DESC, pk DESC",
                 [SEARCH_CONFIGS[language], search_terms(query, language), *params],
             )
             newest_first = cursor.fetchall()

@@ -171,6 +171,31 @@ def test_an_edited_summary_is_ranked_by_its_new_words():
     assert found("dam", "en") == [older, newer]
 
 
+def test_teasers_stay_in_the_row_of_a_long_article():
+    """Ranking reads every candidate's teaser: out of line it would cost TOAST reads (0008)."""
+    if connection.pg_version < 170000:
+        pytest.skip("pg_column_toast_chunk_id() is PostgreSQL 17's")
+    words = [f"word{n}" for n in range(400)]
+    arabic = [f"كلمة{n}" for n in range(400)]
+    article = make_article(
+        headline_en=" ".join(words[:20]),
+        summary_en=" ".join(words[20:120]),
+        body_en="<p>" + " ".join(words) * 3 + "</p>",
+        headline_ar=" ".join(arabic[:20]),
+        summary_ar=" ".join(arabic[20:120]),
+        body_ar="<p>" + " ".join(arabic) * 3 + "</p>",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_column_toast_chunk_id(search_teaser_en), pg_column_toast_chunk_id(search_teaser_ar),"
+            " pg_column_toast_chunk_id(search_ar) IS NOT NULL FROM articles_article WHERE id = %s",
+            [article.pk],
+        )
+        *teasers, document_moved_out = cursor.fetchone()
+    assert teasers == [None, None]  # compressed at most, when the row is still too big
+    assert document_moved_out  # the row was too big: the whole document went instead
+
+
 def test_websearch_syntax_phrases_or_and_exclusion():
     red = make_article(headline_en="Red river rises", body_en="<p>x</p>")
     blue = make_article(headline_en="Blue river falls", body_en="<p>x</p>")
