@@ -18,6 +18,7 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 from articles.images import images_of, prefetch_renditions
+from articles.models import Section
 from web.cache import public_memo
 
 
@@ -47,6 +48,28 @@ class LazyList:
         return self._items == (list(other) if isinstance(other, LazyList) else other)
 
     __hash__ = None
+
+
+def all_sections(request=None) -> list:
+    """Every section, in editorial order, memoised per generation: the header's navigation and
+    the pages that show an article's section share one lookup, kept in every process (and by
+    the request, for when the page cache is off)."""
+    sections = getattr(request, "_all_sections", None)
+    if sections is None:
+        sections = public_memo(request, "sections", compute=lambda: list(Section.objects.all()))
+        if request is not None:
+            request._all_sections = sections
+    return sections
+
+
+def with_sections(request, articles):
+    """Give each article its section from ``all_sections``: joining a handful of sections into a
+    page's query cost more (planning the join, building a section per row) than the fetch."""
+    sections = {section.pk: section for section in all_sections(request)}
+    for article in articles:
+        if article.section_id in sections:
+            article.section = sections[article.section_id]
+    return articles
 
 
 def page_of(queryset, bottom, top):

@@ -22,7 +22,7 @@ from django.views.generic import DetailView, ListView
 
 from articles.excerpts import highlight
 from articles.images import images_of, prefetch_renditions
-from articles.listings import LazyList, ListingPaginator, page_of
+from articles.listings import LazyList, ListingPaginator, page_of, with_sections
 from articles.models import (
     LANGUAGE_CODES,
     SEARCH_DOCUMENTS,
@@ -396,13 +396,12 @@ class SearchView(ListView):
         # What a result shows (templates/articles/search.html): its label, headline, date and
         # section, and an excerpt of its summary or body, all in the reader's language. The
         # other columns (other languages' texts, search documents) stay behind.
+        # Sections come from the generation's memo (with_sections), not from a join.
         shown = [f"{name}_{language}" for name in ("headline", "summary", "body", "slug")]
-        section = [f"section__{name}_{code}" for name in ("name", "slug") for code in LANGUAGE_CODES]
         # Ranked by the paginator (articles/search.py); newest first until then.
         return (
             Article.objects.live(language)
-            .select_related("section")
-            .only("label", "publish_at", "section", *shown, *section)
+            .only("label", "publish_at", "section", *shown)
             .order_by("-publish_at", "-pk")
         )
 
@@ -425,6 +424,7 @@ class SearchView(ListView):
         def results():
             # Fetched and highlighted only when the results' fragment is not kept.
             found = in_order(paginator.live, page.object_list) if self.query else []
+            with_sections(self.request, found)
             highlight(found, self.query, current_language())
             return found
 

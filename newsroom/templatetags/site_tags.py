@@ -3,7 +3,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
-from articles.models import Section
+from articles.listings import all_sections
 
 register = template.Library()
 
@@ -29,7 +29,7 @@ def language_switcher(context):
     return {"links": links}
 
 
-@register.simple_tag
-def navigation_sections():
+@register.simple_tag(takes_context=True)
+def navigation_sections(context):
     """Sections for the header navigation, in editorial order."""
-    return list(Section.objects.all())
+    return all_sections(context.get("request"))
