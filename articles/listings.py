@@ -50,6 +50,25 @@ class LazyList:
     __hash__ = None
 
 
+# What other apps show with each listed article, computed in the query that lists them:
+# ``{name: build(language)}``, ``build`` returning an expression over the article row. Apps
+# register from their AppConfig.ready() (the comments app adds each article's count of visible
+# comments), so a page's articles come with it in one query and articles never imports them.
+_SHOWN_WITH_LISTED = {}
+
+
+def show_with_listed_articles(name: str, build) -> None:
+    """Annotate every listed article (listings, the home page, search results) with ``name``."""
+    _SHOWN_WITH_LISTED[name] = build
+
+
+def with_shown_extras(queryset, language: str):
+    """``queryset`` annotated with what other apps show with each listed article."""
+    if not _SHOWN_WITH_LISTED:
+        return queryset
+    return queryset.annotate(**{name: build(language) for name, build in _SHOWN_WITH_LISTED.items()})
+
+
 def all_sections(request=None) -> list:
     """Every section, in editorial order, memoised per generation: the header's navigation and
     the pages that show an article's section share one lookup, kept in every process (and by

@@ -22,7 +22,7 @@ from django.views.generic import DetailView, ListView
 
 from articles.excerpts import highlight
 from articles.images import images_of, prefetch_renditions
-from articles.listings import LazyList, ListingPaginator, page_of, with_sections
+from articles.listings import LazyList, ListingPaginator, page_of, with_sections, with_shown_extras
 from articles.models import (
     LANGUAGE_CODES,
     SEARCH_DOCUMENTS,
@@ -52,12 +52,11 @@ def current_language():
 
 
 def teasers(language=None):
-    """Live articles with what a teaser shows (section, picture), without the heavy columns."""
-    return (
-        Article.objects.live(language or current_language())
-        .select_related("section", "lead_image")
-        .defer(*HEAVY_FIELDS)
-    )
+    """Live articles with what a teaser shows (section, picture, what other apps add), without
+    the heavy columns."""
+    language = language or current_language()
+    live = Article.objects.live(language).select_related("section", "lead_image").defer(*HEAVY_FIELDS)
+    return with_shown_extras(live, language)
 
 
 class HomeView(ListView):
@@ -73,7 +72,8 @@ class HomeView(ListView):
 
     def get_lead(self):
         """The most recent article marked as lead story, or else simply the most recent one."""
-        live = Article.objects.live(current_language()).for_listing().defer(*HEAVY_FIELDS)
+        language = current_language()
+        live = with_shown_extras(Article.objects.live(language).for_listing().defer(*HEAVY_FIELDS), language)
         # Two index-backed lookups rather than one sort of every live article by "featured".
         return (
             live.filter(featured=True).order_by("-publish_at", "-pk").first()
@@ -423,7 +423,8 @@ class SearchView(ListView):
 
         def results():
             # Fetched and highlighted only when the results' fragment is not kept.
-            found = in_order(paginator.live, page.object_list) if self.query else []
+            shown = with_shown_extras(paginator.live, current_language())
+            found = in_order(shown, page.object_list) if self.query else []
             with_sections(self.request, found)
             highlight(found, self.query, current_language())
             return found

@@ -13,6 +13,11 @@ class CommentsConfig(AppConfig):
         from comments.signals import announce_deleted_comment, comments_changed
 
         post_delete.connect(announce_deleted_comment, sender=Comment, dispatch_uid="comments_deleted")
+        # Listed articles come with their count of comments ({% comment_counts %}), one query.
+        from articles.listings import show_with_listed_articles
+        from comments.templatetags.comments import LISTED_COUNT
+
+        show_with_listed_articles(LISTED_COUNT, Comment.objects.count_per_article)
         # Cached public pages show the approved comments: only a change readers can see makes
         # them stale (a held or spam comment does not).
         try:

@@ -11,8 +11,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Count, Q
-from django.db.models.functions import Upper
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Upper
 from django.utils import timezone
 from django.utils.text import Truncator, format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -64,6 +64,12 @@ class CommentQuerySet(models.QuerySet):
     def by_email(self, email):
         """Every comment written with this address, whatever the capitalisation."""
         return self.filter(email__iexact=(email or "").strip())
+
+    def count_per_article(self, language):
+        """The number of visible comments in ``language`` of the article of the row an outer
+        query is on (an expression; 0 when it has none)."""
+        per_article = self.visible().filter(article=OuterRef("pk"), language=language).order_by()
+        return Coalesce(Subquery(per_article.values("article").annotate(n=Count("pk")).values("n")), 0)
 
     def approved_counts(self, article_ids, language=None):
         """{article pk: visible comments} for many articles in one query; absent means none."""

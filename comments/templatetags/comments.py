@@ -3,7 +3,8 @@
     {% render_comments article %}              list (approved, threaded, paginated) and form
     {% render_comments article total=n %}      the same, with the count the page already has
     {% comment_count article as n %}           visible comments of one article
-    {% comment_counts articles as counts %}    {article pk: count} for a page of articles, one query
+    {% comment_counts articles as counts %}    {article pk: count} for a page of articles (listed
+                                               articles bring their counts: no query)
     {{ counts|count_for:article }}             0 when absent
 
 Counts and lists are those of the active language: each language edition of an article has
@@ -42,13 +43,24 @@ def comment_count(article):
     return Comment.objects.visible().for_article(article, _language()).count()
 
 
+# The attribute listed articles carry their count in (registered in comments.apps).
+LISTED_COUNT = "visible_comment_count"
+
+
 @register.simple_tag
 def comment_counts(articles):
-    """{article pk: visible comments} for every article given, in one query."""
-    pks = [article.pk for article in articles]
-    if not pks:
-        return {}
-    return Comment.objects.approved_counts(pks, _language())
+    """{article pk: visible comments} for every article given: the count listed articles come
+    with, one query for those without it."""
+    counts, missing = {}, []
+    for article in articles:
+        count = getattr(article, LISTED_COUNT, None)
+        if count is None:
+            missing.append(article.pk)
+        elif count:
+            counts[article.pk] = count
+    if missing:
+        counts.update(Comment.objects.approved_counts(missing, _language()))
+    return counts
 
 
 @register.filter

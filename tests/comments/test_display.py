@@ -153,6 +153,31 @@ def test_comment_count_and_counts_for_a_listing():
         assert comment_counts([a, b, c]) == {b.pk: 1}
 
 
+def test_listed_articles_bring_their_visible_comment_counts_and_cost_no_query():
+    from articles.listings import with_shown_extras
+    from articles.models import Article
+
+    a, b, c = make_article(), make_article(), make_article()
+    hidden_parent = make_comment(article=a, status=Status.PENDING)
+    make_comment(article=a, parent=hidden_parent)  # approved, but under a comment nobody sees
+    for _ in range(3):
+        make_comment(article=a)
+    make_comment(article=b, status=Status.SPAM)
+    make_comment(article=c, language="ar")
+    with translation.override("en"):
+        listed = list(with_shown_extras(Article.objects.filter(pk__in=[a.pk, b.pk, c.pk]), "en"))
+        with CaptureQueriesContext(connection) as queries:
+            counts = comment_counts(listed)
+        assert len(queries) == 0
+        assert counts == Comment.objects.approved_counts([a.pk, b.pk, c.pk], "en") == {a.pk: 3}
+        # Articles that were not listed with their counts still get them, in one query.
+        other = make_article()
+        make_comment(article=other)
+        with CaptureQueriesContext(connection) as queries:
+            assert comment_counts([*listed, other]) == {a.pk: 3, other.pk: 1}
+        assert len(queries) == 1
+
+
 def test_count_for_tolerates_missing_counts():
     assert count_for(None, make_article()) == 0
     assert count_for({}, None) == 0
