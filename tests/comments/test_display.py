@@ -170,12 +170,18 @@ def test_listed_articles_bring_their_visible_comment_counts_and_cost_no_query():
             counts = comment_counts(listed)
         assert len(queries) == 0
         assert counts == Comment.objects.approved_counts([a.pk, b.pk, c.pk], "en") == {a.pk: 3}
+        # The count's expression is built once per language and serves every listing after.
+        again = list(with_shown_extras(Article.objects.filter(pk__in=[a.pk, c.pk]), "en"))
+        assert comment_counts(again) == {a.pk: 3}
         # Articles that were not listed with their counts still get them, in one query.
         other = make_article()
         make_comment(article=other)
         with CaptureQueriesContext(connection) as queries:
             assert comment_counts([*listed, other]) == {a.pk: 3, other.pk: 1}
         assert len(queries) == 1
+    with translation.override("ar"):
+        listed = list(with_shown_extras(Article.objects.filter(pk__in=[a.pk, b.pk, c.pk]), "ar"))
+        assert comment_counts(listed) == {c.pk: 1}
 
 
 def test_count_for_tolerates_missing_counts():
