@@ -45,6 +45,7 @@ from django.utils.cache import patch_cache_control
 
 from web.ratelimit import hit
 from web.replicas import after_invalidation
+from web.write_behind import write_later, write_many_later
 
 STATE_KEY = "public-pages:state"
 MESSAGES_COOKIE = getattr(settings, "MESSAGE_COOKIE_NAME", "messages")
@@ -203,7 +204,7 @@ def kept_part(request, kind: str, *parts, compute):
     else:
         value, expires = compute(), now + seconds
         # The expiry travels with the value: a copy in any process expires with the shared one.
-        _cache().set(key, (expires, value), seconds)
+        write_later(_cache(), key, (expires, value), seconds)
     _kept_here.keep(generation, key, value, expires)
     return value
 
@@ -244,7 +245,7 @@ def public_memo_many(request, name: str, keys, *, compute_missing) -> dict:
     missing = [key for key in keys if key not in values]
     if missing:
         computed, expires = compute_missing(missing), now + seconds
-        _cache().set_many({names[key]: (expires, value) for key, value in computed.items()}, seconds)
+        write_many_later(_cache(), {names[key]: (expires, value) for key, value in computed.items()}, seconds)
         for key, value in computed.items():
             _kept_here.keep(generation, names[key], value, expires)
         values.update(computed)
@@ -398,8 +399,11 @@ class PublicPageCacheMiddleware:
             headers = [
                 (k, v) for k, v in response.headers.items() if k.lower() not in {"x-cache", "set-cookie"}
             ]
-            _cache().set(
-                key, (response.status_code, headers, response.content), settings.PUBLIC_PAGE_CACHE_SECONDS
+            write_later(
+                _cache(),
+                key,
+                (response.status_code, headers, response.content),
+                settings.PUBLIC_PAGE_CACHE_SECONDS,
             )
             response.headers["X-Cache"] = "MISS"
             _share_with_proxies(response, next_change)
