@@ -14,8 +14,10 @@ that the offset is walked over article ids only, in the order of the "live in a 
 partial index (an index-only scan), and the dozen rows of the page are fetched by id.
 """
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 
 from articles.images import images_of, prefetch_renditions
 from articles.models import Section
@@ -62,10 +64,12 @@ def show_with_listed_articles(name: str, build) -> None:
     _SHOWN_WITH_LISTED[name] = build
 
 
-def with_shown_extras(queryset, language: str):
-    """``queryset`` annotated with what other apps show with each listed article."""
+def with_shown_extras(queryset, language: str | None = None):
+    """``queryset`` annotated with what other apps show with each listed article, in
+    ``language`` (the active one by default)."""
     if not _SHOWN_WITH_LISTED:
         return queryset
+    language = language or (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     return queryset.annotate(**{name: build(language) for name, build in _SHOWN_WITH_LISTED.items()})
 
 
@@ -95,7 +99,7 @@ def page_of(queryset, bottom, top):
     """Rows ``bottom:top`` of ``queryset``: the offset walked over ids only, then those rows."""
     ordering = queryset.query.order_by or queryset.model._meta.ordering
     ids = queryset.order_by(*ordering).values("pk")[bottom:top]
-    return queryset.filter(pk__in=ids).order_by(*ordering)
+    return with_shown_extras(queryset.filter(pk__in=ids).order_by(*ordering))
 
 
 def teasers_page(queryset, bottom, top):

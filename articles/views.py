@@ -52,11 +52,15 @@ def current_language():
 
 
 def teasers(language=None):
-    """Live articles with what a teaser shows (section, picture, what other apps add), without
-    the heavy columns."""
-    language = language or current_language()
-    live = Article.objects.live(language).select_related("section", "lead_image").defer(*HEAVY_FIELDS)
-    return with_shown_extras(live, language)
+    """Live articles with what a teaser shows (section, picture), without the heavy columns.
+
+    What other apps add to listed articles (``with_shown_extras``) is added where rows are
+    fetched: building it costs time a kept fragment should not pay."""
+    return (
+        Article.objects.live(language or current_language())
+        .select_related("section", "lead_image")
+        .defer(*HEAVY_FIELDS)
+    )
 
 
 class HomeView(ListView):
@@ -72,8 +76,7 @@ class HomeView(ListView):
 
     def get_lead(self):
         """The most recent article marked as lead story, or else simply the most recent one."""
-        language = current_language()
-        live = with_shown_extras(Article.objects.live(language).for_listing().defer(*HEAVY_FIELDS), language)
+        live = with_shown_extras(Article.objects.live(current_language()).for_listing().defer(*HEAVY_FIELDS))
         # Two index-backed lookups rather than one sort of every live article by "featured".
         return (
             live.filter(featured=True).order_by("-publish_at", "-pk").first()
@@ -128,7 +131,7 @@ class HomeView(ListView):
         wanted = Section.objects.annotate(ids=latest_of_section).annotate(
             id_in_block=Func(F("ids"), function="unnest")
         )
-        ranked = (
+        ranked = with_shown_extras(
             teasers()
             .filter(pk__in=wanted.values("id_in_block"))
             .order_by("section__order", "section_id", "-publish_at", "-pk")
@@ -423,7 +426,7 @@ class SearchView(ListView):
 
         def results():
             # Fetched and highlighted only when the results' fragment is not kept.
-            shown = with_shown_extras(paginator.live, current_language())
+            shown = with_shown_extras(paginator.live)
             found = in_order(shown, page.object_list) if self.query else []
             with_sections(self.request, found)
             highlight(found, self.query, current_language())
