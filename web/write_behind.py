@@ -11,6 +11,10 @@ them and done after; outside one (a management command, a test rendering a templ
 done at once. Nothing reads the queue: a later request of the same process finds the values
 in ``web.cache``'s own copies, and a write that never happens (the process killed in between)
 only means the next reader computes the value again.
+
+The queue is per thread, as WSGI servers (gunicorn's workers, ``runserver``) give each request
+a thread of its own while it runs. Under ASGI, where requests can share one, a request starting
+would drop another's queue: cache entries lost, nothing else.
 """
 
 from __future__ import annotations
