@@ -10,7 +10,8 @@ server has sent the response, when it closes it) writes are queued in the thread
 them and done after; outside one (a management command, a test rendering a template) they are
 done at once. Nothing reads the queue: a later request of the same process finds the values
 in ``web.cache``'s own copies, and a write that never happens (the process killed in between)
-only means the next reader computes the value again.
+only means the next reader computes the value again. A publication in between cannot make a
+late write stale: every key carries the generation its value was computed under.
 
 The queue is per thread, as WSGI servers (gunicorn's workers, ``runserver``) give each request
 a thread of its own while it runs. Under ASGI, where requests can share one, a request starting
