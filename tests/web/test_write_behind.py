@@ -2,10 +2,22 @@
 
 import logging
 
+import pytest
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from web.write_behind import write_later, write_many_later
+
+
+@pytest.fixture(autouse=True)
+def database_connections_left_alone():
+    """Send the request signals as Django's test client does: without closing connections."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def test_inside_a_request_writes_wait_for_the_response_to_be_finished():
