@@ -398,8 +398,8 @@ class SearchView(ListView):
         language = current_language()
         # What a result shows (templates/articles/search.html): its label, headline, date and
         # section, and an excerpt of its summary or body, all in the reader's language. The
-        # other columns (other languages' texts, search documents) stay behind.
-        # Sections come from the generation's memo (with_sections), not from a join.
+        # other columns (other languages' texts, search documents) stay behind; sections come
+        # from the generation's memo (with_sections), not from a join.
         shown = [f"{name}_{language}" for name in ("headline", "summary", "body", "slug")]
         # Ranked by the paginator (articles/search.py); newest first until then.
         return (

@@ -9,7 +9,7 @@ class CommentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from comments.models import Comment
+        from comments.models import LISTED_COUNT, Comment
         from comments.signals import announce_deleted_comment, comments_changed
 
         post_delete.connect(announce_deleted_comment, sender=Comment, dispatch_uid="comments_deleted")
@@ -19,7 +19,6 @@ class CommentsConfig(AppConfig):
         from functools import cache
 
         from articles.listings import show_with_listed_articles
-        from comments.templatetags.comments import LISTED_COUNT
 
         show_with_listed_articles(LISTED_COUNT, cache(Comment.objects.count_per_article))
         # Cached public pages show the approved comments: only a change readers can see makes

@@ -30,6 +30,11 @@ class Status(models.TextChoices):
     SPAM = "spam", _("Spam")
 
 
+# The attribute listed articles carry their count of visible comments in (``count_per_article``,
+# registered with articles.listings in comments.apps; read by {% comment_counts %}).
+LISTED_COUNT = "visible_comment_count"
+
+
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         """Visible to readers: approved by a moderator (or by a rule that trusts the commenter)."""

@@ -30,22 +30,22 @@ logger = logging.getLogger(__name__)
 _local = threading.local()
 
 
-def write_later(cache, key, value, timeout) -> None:
-    """``cache.set(key, value, timeout)``, after the response when inside a request."""
+def _now_or_later(write, *arguments) -> None:
     pending = getattr(_local, "pending", None)
     if pending is None:
-        cache.set(key, value, timeout)
+        write(*arguments)
     else:
-        pending.append((cache.set, (key, value, timeout)))
+        pending.append((write, arguments))
+
+
+def write_later(cache, key, value, timeout) -> None:
+    """``cache.set(key, value, timeout)``, after the response when inside a request."""
+    _now_or_later(cache.set, key, value, timeout)
 
 
 def write_many_later(cache, mapping, timeout) -> None:
     """``cache.set_many(mapping, timeout)``, after the response when inside a request."""
-    pending = getattr(_local, "pending", None)
-    if pending is None:
-        cache.set_many(mapping, timeout)
-    else:
-        pending.append((cache.set_many, (mapping, timeout)))
+    _now_or_later(cache.set_many, mapping, timeout)
 
 
 def _collect(**_kwargs) -> None:

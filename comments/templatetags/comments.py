@@ -19,7 +19,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from comments.forms import CommentForm
-from comments.models import Comment, DiscussionSettings
+from comments.models import LISTED_COUNT, Comment, DiscussionSettings
 from comments.text import render_comment_body
 
 register = template.Library()
@@ -41,10 +41,6 @@ def privacy_policy_url():
 def comment_count(article):
     """Visible comments of ``article`` in the active language."""
     return Comment.objects.visible().for_article(article, _language()).count()
-
-
-# The attribute listed articles carry their count in (registered in comments.apps).
-LISTED_COUNT = "visible_comment_count"
 
 
 @register.simple_tag
