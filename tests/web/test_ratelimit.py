@@ -36,6 +36,26 @@ def test_addresses_are_counted_separately_and_not_stored():
         assert "198.51.100" not in cursor.fetchone()[0]
 
 
+def test_windows_that_ended_over_a_day_ago_are_forgotten_as_new_hits_arrive():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO web_ratelimit (key, window_start, hits) VALUES "
+            "('old:1', now() - interval '3 days', 5), ('old:2', now() - interval '25 hours', 1), "
+            "('recent', now() - interval '2 hours', 7)"
+        )
+    hit("test", "198.51.100.1", limit=10, window=60)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT key FROM web_ratelimit WHERE key NOT LIKE 'test:%' ORDER BY key")
+        assert [key for (key,) in cursor.fetchall()] == ["recent"]
+
+
+def test_every_hit_is_one_query_so_query_budgets_hold(django_assert_num_queries):
+    # Forgetting old windows used to be a second statement on one hit in a hundred, at random.
+    for number in range(300):
+        with django_assert_num_queries(1):
+            hit("test", f"198.51.100.{number % 7}", limit=1000, window=60)
+
+
 def test_login_attempts_beyond_the_limit_get_429_with_a_clear_message(client, settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "login": (3, 600)}
     for _ in range(3):
