@@ -14,13 +14,17 @@ that the offset is walked over article ids only, in the order of the "live in a 
 partial index (an index-only scan), and the dozen rows of the page are fetched by id.
 """
 
+from functools import cache
+
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
 from articles.images import images_of, prefetch_renditions
-from articles.models import Section
+from articles.models import Article, Section
 from web.cache import public_memo
 
 
@@ -62,15 +66,32 @@ _SHOWN_WITH_LISTED = {}
 def show_with_listed_articles(name: str, build) -> None:
     """Annotate every listed article (listings, the home page, search results) with ``name``."""
     _SHOWN_WITH_LISTED[name] = build
+    _compiled.cache_clear()
+
+
+@cache
+def _compiled(name: str, language: str) -> RawSQL:
+    """The SQL of ``name``'s expression in ``language``, compiled once.
+
+    Django resolves and compiles a subquery again in every query that holds it: for the comment
+    count that was a millisecond of each listing's or search page's fetch, more than PostgreSQL
+    takes to run it. The SQL names the article row as every listing query does (the articles
+    table is the base of the query, unaliased), and is the same on every database alias (all
+    PostgreSQL), so one compilation serves them all.
+    """
+    query = Article.objects.annotate(**{name: _SHOWN_WITH_LISTED[name](language)}).query
+    expression = query.annotations[name]
+    sql, params = query.get_compiler(DEFAULT_DB_ALIAS).compile(expression)
+    return RawSQL(sql, params, output_field=expression.output_field)
 
 
 def with_shown_extras(queryset, language: str | None = None):
-    """``queryset`` annotated with what other apps show with each listed article, in
-    ``language`` (the active one by default)."""
+    """``queryset`` (of articles, fetched as they are shown) annotated with what other apps
+    show with each listed article, in ``language`` (the active one by default)."""
     if not _SHOWN_WITH_LISTED:
         return queryset
     language = language or (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return queryset.annotate(**{name: build(language) for name, build in _SHOWN_WITH_LISTED.items()})
+    return queryset.annotate(**{name: _compiled(name, language) for name in _SHOWN_WITH_LISTED})
 
 
 def all_sections(request=None) -> list:

@@ -170,7 +170,6 @@ def test_listed_articles_bring_their_visible_comment_counts_and_cost_no_query():
             counts = comment_counts(listed)
         assert len(queries) == 0
         assert counts == Comment.objects.approved_counts([a.pk, b.pk, c.pk], "en") == {a.pk: 3}
-        # The count's expression is built once per language and serves every listing after.
         again = list(with_shown_extras(Article.objects.filter(pk__in=[a.pk, c.pk]), "en"))
         assert comment_counts(again) == {a.pk: 3}
         # Articles that were not listed with their counts still get them, in one query.
@@ -182,6 +181,32 @@ def test_listed_articles_bring_their_visible_comment_counts_and_cost_no_query():
     with translation.override("ar"):
         listed = list(with_shown_extras(Article.objects.filter(pk__in=[a.pk, b.pk, c.pk]), "ar"))
         assert comment_counts(listed) == {c.pk: 1}
+
+
+def test_what_listed_articles_show_is_compiled_once_per_language_for_every_listing(monkeypatch):
+    from articles import listings
+    from articles.models import Article
+
+    article = make_article()
+    make_comment(article=article)
+    make_comment(article=article, language="ar")
+    built = []
+
+    def build(language):
+        built.append(language)
+        return Comment.objects.count_per_article(language)
+
+    monkeypatch.setattr(listings, "_SHOWN_WITH_LISTED", {"probe": build})
+    listings._compiled.cache_clear()
+    try:
+        for _ in range(3):
+            # A listing's query (sections joined, as teasers have them) and a search's.
+            [teaser] = listings.with_shown_extras(Article.objects.select_related("section"), "en")
+            [found] = listings.with_shown_extras(Article.objects.filter(pk__in=[article.pk]), "ar")
+            assert (teaser.probe, found.probe) == (1, 1)
+        assert built == ["en", "ar"]
+    finally:
+        listings._compiled.cache_clear()
 
 
 def test_count_for_tolerates_missing_counts():
