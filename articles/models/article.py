@@ -12,11 +12,11 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from articles.addresses import slug_address
 from articles.models.choices import LANGUAGE_CODES, Label, Status, TranslationState
 from articles.models.media import Image
 from articles.models.people import Author
@@ -246,9 +246,7 @@ class Article(models.Model):
 
     def get_absolute_url(self, language=None):
         language = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-        slug = getattr(self, f"slug_{language}", "") or ""
-        with translation.override(language):
-            return reverse("articles:detail", kwargs={"slug": slug})
+        return slug_address("articles:detail", getattr(self, f"slug_{language}", "") or "", language)
 
     @staticmethod
     def _text_columns():

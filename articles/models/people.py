@@ -2,9 +2,9 @@
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from articles.addresses import slug_address
 from articles.models.media import random_upload_path
 from articles.uploads import replace_with_clean_copy, validate_uploaded_image
 
@@ -49,4 +49,4 @@ class Author(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return slug_address("articles:author", self.slug)

@@ -1,8 +1,9 @@
 """Where an article belongs: the paper's sections and the topics that cut across them."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from articles.addresses import slug_address
 
 
 class Section(models.Model):
@@ -23,7 +24,7 @@ class Section(models.Model):
         return self.name or ""
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
+        return slug_address("articles:section", self.slug)
 
 
 class Tag(models.Model):
@@ -41,4 +42,4 @@ class Tag(models.Model):
         return self.name or ""
 
     def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
+        return slug_address("articles:tag", self.slug)
