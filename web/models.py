@@ -15,7 +15,8 @@ class RateLimitWindow(models.Model):
         verbose_name = _("rate-limit window")
         verbose_name_plural = _("rate-limit windows")
         constraints = [models.UniqueConstraint(fields=["key", "window_start"], name="ratelimit_key_window")]
-        # Each hit forgets windows that ended over a day ago (see web.ratelimit.hit): a range here.
+        # Each hit forgets the windows that started over a day before its own (web.ratelimit.hit):
+        # a range of this index.
         indexes = [models.Index(fields=["window_start"], name="ratelimit_window_start")]
         db_table = "web_ratelimit"
 
