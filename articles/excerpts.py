@@ -15,15 +15,16 @@ import html
 import re
 from dataclasses import dataclass
 
-from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from articles.models import Article
 from articles.search import (
     ARABIC_MARK_CHARS,
     ARABIC_MARKS,
     SEARCH_CONFIGS,
     fold_arabic_letters,
+    read_cursor,
     search_terms,
 )
 
@@ -141,7 +142,7 @@ def _marked(texts: list[str], query: str, language: str, options: str) -> tuple[
     """``ts_headline`` of each text (folded), in one query, and the words the query looks for
     (lexemes: stemmed, as the index holds them; words it excludes left out)."""
     config = SEARCH_CONFIGS[language]
-    with connection.cursor() as cursor:
+    with read_cursor() as cursor:
         cursor.execute(
             """
             SELECT ts_headline(%s::regconfig, text, query, %s), querytree(query)
@@ -177,12 +178,23 @@ def _around(text: str, lexemes: list[str], language: str) -> str:
     return text[begin:] if end < 0 else text[begin:end]
 
 
+def _fetch_deferred_bodies(articles, language: str) -> None:
+    """Read the bodies the articles were fetched without (search results are), in one query."""
+    field = f"body_{language}"
+    deferred = [article.pk for article in articles if field in article.get_deferred_fields()]
+    if deferred:
+        bodies = dict(Article.objects.filter(pk__in=deferred).values_list("pk", field))
+        for article in articles:
+            if article.pk in deferred:
+                setattr(article, field, bodies.get(article.pk, ""))  # "": deleted meanwhile
+
+
 def highlight(articles, query: str, language: str) -> None:
     """Set ``search_headline`` and ``search_excerpt`` (safe HTML) on each article.
 
-    One query for the headlines and summaries of a whole page, and one more for the bodies of
-    those whose headline and summary do not hold the words (they rank last: a first page of
-    results seldom has any).
+    One query for the headlines and summaries of a whole page; for those whose headline and
+    summary do not hold the words (they rank last: a first page of results seldom has any),
+    one for their passages, and one before it for their bodies if they came without.
     """
     articles = list(articles)
     if not articles:
@@ -204,6 +216,7 @@ def highlight(articles, query: str, language: str) -> None:
             in_body.append(article)
     if not in_body:
         return
+    _fetch_deferred_bodies(in_body, language)
     bodies = [_Folded.of(plain_text(getattr(article, f"body_{language}")), language) for article in in_body]
     passages, _lexemes = _marked(
         [_around(body.folded, lexemes, language) for body in bodies], query, language, _PASSAGES

@@ -85,6 +85,11 @@ def _compiled(name: str, language: str) -> RawSQL:
     return RawSQL(sql, params, output_field=expression.output_field)
 
 
+def shown_extras_key() -> tuple:
+    """What is registered with ``show_with_listed_articles``, for keying what is compiled with it."""
+    return tuple(_SHOWN_WITH_LISTED.items())
+
+
 def with_shown_extras(queryset, language: str | None = None):
     """``queryset`` (of articles, fetched as they are shown) annotated with what other apps
     show with each listed article, in ``language`` (the active one by default)."""

@@ -33,7 +33,7 @@ from articles.models import (
     Section,
     Tag,
 )
-from articles.search import MAX_QUERY_LENGTH, SearchPaginator, clean_query, in_order
+from articles.search import MAX_QUERY_LENGTH, SearchPaginator, clean_query, results_queryset
 from web.cache import public_memo
 from web.ratelimit import rate_limit
 from web.site_url import absolute_url
@@ -395,29 +395,19 @@ class SearchView(ListView):
     def get_queryset(self):
         if not self.query:
             return Article.objects.none()
-        language = current_language()
-        # What a result shows (templates/articles/search.html): its label, headline, date and
-        # section, and an excerpt of its summary or body, all in the reader's language. The
-        # other columns (other languages' texts, search documents) stay behind; sections come
-        # from the generation's memo (with_sections), not from a join.
-        shown = [f"{name}_{language}" for name in ("headline", "summary", "body", "slug")]
-        # Ranked by the paginator (articles/search.py); newest first until then.
-        return (
-            Article.objects.live(language)
-            .only("label", "publish_at", "section", *shown)
-            .order_by("-publish_at", "-pk")
-        )
+        # What a result shows (articles.search.RESULT_FIELDS), ranked by the paginator.
+        return results_queryset(current_language())
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         if not self.query:
             return super().get_paginator(queryset, per_page, orphans, allow_empty_first_page, **kwargs)
         return SearchPaginator(
-            queryset,
             per_page,
             query=self.query,
             language=current_language(),
-            orphans=orphans,
             request=self.request,
+            requested=self.request.GET.get(self.page_kwarg),
+            orphans=orphans,
         )
 
     def get_context_data(self, **kwargs):
@@ -425,9 +415,9 @@ class SearchView(ListView):
         page, paginator = context["page_obj"], context["paginator"]
 
         def results():
-            # Fetched and highlighted only when the results' fragment is not kept.
-            shown = with_shown_extras(paginator.live)
-            found = in_order(shown, page.object_list) if self.query else []
+            # Fetched and highlighted only when the results' fragment is not kept; a new search
+            # brought its page's articles with its ranking.
+            found = paginator.articles(page) if self.query else []
             with_sections(self.request, found)
             highlight(found, self.query, current_language())
             return found

@@ -37,11 +37,12 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.filter(status=Status.PUBLISHED, publish_at__lte=timezone.now())
 
-    def live(self, language=None):
-        """Published and complete in ``language`` (the active one by default): headline and body."""
+    def live(self, language=None, *, at=None):
+        """Published and complete in ``language`` (the active one by default): headline and body;
+        live now, or at the moment ``at``."""
         language = language or translation.get_language() or settings.LANGUAGE_CODE
         language = language.split("-")[0]
-        return self.filter(live_in(language), publish_at__lte=timezone.now())
+        return self.filter(live_in(language), publish_at__lte=at or timezone.now())
 
     def search(self, query, language=None):
         """Live articles in ``language`` matching a reader's query (PostgreSQL full-text search on

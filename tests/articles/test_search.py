@@ -9,7 +9,7 @@ from django.utils.timezone import now
 
 from articles.excerpts import highlight
 from articles.models import Article, Status
-from articles.search import MAX_QUERY_LENGTH, clean_query, normalize_arabic
+from articles.search import MAX_QUERY_LENGTH, clean_query, normalize_arabic, results_queryset
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -248,6 +248,15 @@ def test_highlight_reads_only_the_bodies_of_results_whose_teaser_lacks_the_words
     with django_assert_num_queries(2):  # and the bodies of those three
         highlight(articles, "river", "en")
     assert sum("<mark>river</mark>" in a.search_excerpt for a in articles) == 3
+
+
+def test_results_fetched_without_their_bodies_read_them_in_one_query_when_needed(django_assert_num_queries):
+    in_bodies = [make_article(headline_en=f"Story {n}", body_en="<p>The river rose.</p>") for n in range(3)]
+    articles = list(results_queryset("en").filter(pk__in=[a.pk for a in in_bodies]))
+    assert all("body_en" in article.get_deferred_fields() for article in articles)
+    with django_assert_num_queries(3):  # headlines and summaries, the three bodies, their passages
+        highlight(articles, "river", "en")
+    assert all("<mark>river</mark> rose" in article.search_excerpt for article in articles)
 
 
 def test_the_excerpt_is_the_summary_when_it_holds_the_words(django_assert_num_queries):

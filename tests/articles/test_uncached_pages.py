@@ -1,10 +1,12 @@
 """Pages that miss the page cache (a query string, a purge) reuse what the generation keeps:
 listing counts and fragments, search results, whole feeds and sitemaps; never stale."""
 
+import re
 import time
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -53,6 +55,31 @@ def test_every_page_of_a_search_ranks_the_matches_found_for_the_first(client):
     assert (
         client.get("/en/search/?q=harvest&page=2&utm_source=a").content.decode().count("</mark> report") == 4
     )
+
+
+def test_a_new_search_finds_ranks_and_fetches_its_page_in_one_statement(client):
+    """Words never searched before: the matches, their ranking and the articles of the page
+    asked for come in one query of articles (the excerpts read none); any page may come first."""
+    for n in range(14):
+        make_article(headline_en=f"Harvest report {n}")
+    queries = article_queries(client, "/en/search/?q=harvest&page=2")
+    assert len(queries) == 1
+    assert "ts_rank_cd" in queries[0]
+    second = client.get("/en/search/?q=harvest&page=2&utm_source=a").content.decode()
+    first = client.get("/en/search/?q=harvest&utm_source=b").content.decode()
+    assert second.count("</mark> report") == 4 and first.count("</mark> report") == 10
+    shown = re.findall(r"Harvest</mark> report (\d+)", first + second)
+    assert sorted(shown, key=int) == [str(n) for n in range(14)]
+
+
+def test_a_new_search_follows_the_clock_of_its_request(client):
+    """The statement is compiled once, with a stand-in for the moment: each search is live at
+    its own (a scheduled article is found once its time has come)."""
+    make_article(headline_en="Harvest now")
+    make_article(headline_en="Harvest later", publish_at=timezone.now() + timedelta(hours=1))
+    assert "1 result for" in client.get("/en/search/?q=harvest").content.decode()
+    with time_machine.travel(timezone.now() + timedelta(hours=2)):
+        assert "2 results for" in client.get("/en/search/?q=harvest").content.decode()
 
 
 def test_a_listing_count_follows_a_publish(client):
