@@ -74,20 +74,23 @@ class _Folded:
         return begin, finish
 
 
+_MARKERS = re.compile(f"([{_START}{_STOP}])")
+
+
 def _parse_marked(fragment: str) -> tuple[str, list[tuple[int, int]]]:
     """Split a ``ts_headline`` fragment into its plain text and the highlighted spans."""
     plain, spans, start = [], [], None
     length = 0
-    for char in fragment:
-        if char == _START:
+    for piece in _MARKERS.split(fragment):
+        if piece == _START:
             start = length
-        elif char == _STOP:
+        elif piece == _STOP:
             if start is not None:
                 spans.append((start, length))
             start = None
-        else:
-            plain.append(char)
-            length += 1
+        elif piece:
+            plain.append(piece)
+            length += len(piece)
     return "".join(plain), spans
 
 
