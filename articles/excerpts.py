@@ -184,7 +184,7 @@ def _around(text: str, lexemes: list[str], language: str) -> str:
 def _fetch_deferred_bodies(articles, language: str) -> None:
     """Read the bodies the articles were fetched without (search results are), in one query."""
     field = f"body_{language}"
-    deferred = [article.pk for article in articles if field in article.get_deferred_fields()]
+    deferred = {article.pk for article in articles if field in article.get_deferred_fields()}
     if deferred:
         bodies = dict(Article.objects.filter(pk__in=deferred).values_list("pk", field))
         for article in articles:

@@ -209,7 +209,7 @@ _BOTTOM, _TOP = object(), object()
 @dataclass(frozen=True)
 class _RankingWithPage:
     sql: str
-    params: list  # with _AT and _WORDS where each search puts its own
+    params: list  # with the stand-ins where each search puts its moment, words and page
     fields: list[str]  # attnames of the page's columns, in the model's order
     extras: list[str]  # then what other apps show with each listed article
 
