@@ -23,6 +23,7 @@ from articles.search import (
     ARABIC_MARK_CHARS,
     ARABIC_MARKS,
     SEARCH_CONFIGS,
+    TEASER_MARKS,
     fold_arabic_letters,
     read_cursor,
     search_terms,
@@ -37,6 +38,14 @@ _WHOLE = f'StartSel="{_START}", StopSel="{_STOP}", HighlightAll=true'
 _LEXEMES = re.compile(r"(!?)'((?:[^']|'')*)'")
 # The body around its first matching word given to ts_headline (see _around), in characters.
 _BEFORE, _AFTER = 200, 600
+# What _Folded.of() makes of a headline or summary, in SQL: private-use characters dropped, the
+# ends trimmed, Arabic folded by the search trigger's own function (migration 0002), markup
+# characters blanked. A text that folds otherwise here (white space Python trims and
+# PostgreSQL's \s does not) is marked again by highlight(), never shown differently.
+_FOLD_SQL = (
+    "translate({normalize}(regexp_replace(regexp_replace(coalesce({column}, ''), "
+    f"'[{_START}-\uf8ff]', '', 'g'), '^\\s+|\\s+$', '', 'g')), '<>&', '   ')"
+)
 
 
 def plain_text(body_html: str) -> str:
@@ -141,6 +150,27 @@ def _marked_html(text: str, spans) -> str:
     return "".join(out)
 
 
+def teaser_marks_sql(language: str, columns: list[str], query: str) -> tuple[list[str], list]:
+    """SQL expressions marking the words of ``query`` (an SQL tsquery expression) in each of
+    ``columns`` (SQL: a headline, a summary) as ``highlight()`` marks them, and their parameters.
+
+    The search statement selects them with the page it fetches (``articles.search``), so that a
+    new search's teasers need no query of their own to be highlighted.
+    """
+    normalize = "articles_ar_normalize" if language == "ar" else ""
+    expressions = [
+        f"ts_headline(%s::regconfig, {_FOLD_SQL.format(normalize=normalize, column=column)}, {query}, %s)"
+        for column in columns
+    ]
+    return expressions, [SEARCH_CONFIGS[language], _WHOLE] * len(columns)
+
+
+def _lexemes(tree: str) -> list[str]:
+    """The words a query looks for, from its ``querytree()`` (stemmed, as the index holds them;
+    words it excludes left out)."""
+    return [word.replace("''", "'") for negated, word in _LEXEMES.findall(tree or "") if not negated]
+
+
 def _marked(texts: list[str], query: str, language: str, options: str) -> tuple[list[str], list[str]]:
     """``ts_headline`` of each text (folded), in one query, and the words the query looks for
     (lexemes: stemmed, as the index holds them; words it excludes left out)."""
@@ -156,9 +186,7 @@ def _marked(texts: list[str], query: str, language: str, options: str) -> tuple[
             [config, options, texts, config, search_terms(query, language)],
         )
         rows = cursor.fetchall()
-    tree = rows[0][1] if rows else ""
-    lexemes = [word.replace("''", "'") for negated, word in _LEXEMES.findall(tree) if not negated]
-    return [marked or "" for marked, _tree in rows], lexemes
+    return [marked or "" for marked, _tree in rows], _lexemes(rows[0][1] if rows else "")
 
 
 def _around(text: str, lexemes: list[str], language: str) -> str:
@@ -192,12 +220,28 @@ def _fetch_deferred_bodies(articles, language: str) -> None:
                 setattr(article, field, bodies.get(article.pk, ""))  # "": deleted meanwhile
 
 
+def _teaser_marks(articles, texts: list[_Folded]) -> tuple[list[str], list[str]] | None:
+    """The marked headlines and summaries (in ``texts``' order) and the query's lexemes that the
+    search statement brought with ``articles``; None unless every article came with them and they
+    mark exactly the texts folded here."""
+    brought = [getattr(article, TEASER_MARKS, None) for article in articles]
+    if not all(brought):
+        return None
+    marked = [headline or "" for _tree, headline, _summary in brought]
+    marked += [summary or "" for _tree, _headline, summary in brought]
+    for text, marks in zip(texts, marked, strict=True):
+        if marks.replace(_START, "").replace(_STOP, "") != text.folded:
+            return None
+    return marked, _lexemes(brought[0][0])
+
+
 def highlight(articles, query: str, language: str) -> None:
     """Set ``search_headline`` and ``search_excerpt`` (safe HTML) on each article.
 
-    One query for the headlines and summaries of a whole page; for those whose headline and
-    summary do not hold the words (they rank last: a first page of results seldom has any),
-    one for their passages, and one before it for their bodies if they came without.
+    The headlines and summaries of a whole page are marked in one query, or in none when the
+    search statement brought them marked (a new search's page). For the articles whose headline
+    and summary do not hold the words (they rank last: a first page of results seldom has any),
+    one query marks their passages, and one before it reads their bodies if they came without.
     """
     articles = list(articles)
     if not articles:
@@ -208,7 +252,8 @@ def highlight(articles, query: str, language: str) -> None:
 
     titles = [folded(article, "headline") for article in articles]
     summaries = [folded(article, "summary") for article in articles]
-    marked, lexemes = _marked([text.folded for text in titles + summaries], query, language, _WHOLE)
+    kept = _teaser_marks(articles, titles + summaries)
+    marked, lexemes = kept or _marked([text.folded for text in titles + summaries], query, language, _WHOLE)
     in_body = []
     for article, title, title_marked, summary, summary_marked in zip(
         articles, titles, marked[: len(articles)], summaries, marked[len(articles) :], strict=True

@@ -199,6 +199,10 @@ def apply_search(queryset, query: str, language: str):
     return queryset.filter(pk__in=ids).order_by(position)
 
 
+# The attribute of each article a new search fetched: (the query's querytree(), its headline and
+# its summary marked by ts_headline), which articles.excerpts.highlight() uses instead of a query.
+TEASER_MARKS = "search_teaser_marks"
+
 # Stand-ins for a search's own moment, words and page in the statement compiled once per
 # language (``_ranking_with_page``): values no search has, replaced by each search's own.
 _AT = datetime(1, 1, 1, tzinfo=UTC)
@@ -229,8 +233,12 @@ def _ranking_with_page(language: str, extras_key, candidates: int) -> _RankingWi
 
     Django compiles a queryset again on every evaluation (about half a millisecond for each of
     the two this replaces), so the statement is compiled from the querysets once, with
-    stand-ins for the moment and the words, which ``execute()`` replaces.
+    stand-ins for the moment and the words, which ``execute()`` replaces. The page's headlines
+    and summaries come marked for their excerpts (``TEASER_MARKS``), with the query's lexemes.
     """
+    # excerpts.py builds on this module: imported here, once per compiled statement.
+    from articles.excerpts import teaser_marks_sql  # noqa: PLC0415
+
     ranked, ranked_params = _ranked(Article.objects.live(language, at=_AT), _WORDS, language, candidates)
     results = results_queryset(language, at=_AT)
     extras = list(results.query.annotations)
@@ -241,13 +249,17 @@ def _ranking_with_page(language: str, extras_key, candidates: int) -> _RankingWi
     on_page = RawSQL("SELECT pk FROM ranked WHERE position > %s AND position <= %s", (_BOTTOM, _TOP))
     rows_sql, rows_params = _compile(results.filter(pk__in=on_page).values_list(*fields, *extras))
     columns = ", ".join(f'page."{name}"' for name in [*fields, *extras])  # values_list() orders them its way
+    marks, marks_params = teaser_marks_sql(
+        language, [f'page."headline_{language}"', f'page."summary_{language}"'], "words.query"
+    )
     sql = (
-        f"WITH {ranked} "
-        f"SELECT head.ranking, head.more, {columns} FROM head LEFT JOIN ("
+        f"WITH {ranked}, words AS (SELECT websearch_to_tsquery(%s::regconfig, %s) AS query) "
+        f"SELECT head.ranking, head.more, querytree(words.query), {columns}, {', '.join(marks)} "
+        f"FROM head CROSS JOIN words LEFT JOIN ("
         f"({rows_sql}) AS page JOIN ranked ON ranked.pk = page.id"
         ") ON true ORDER BY ranked.position"
     )
-    params = [*ranked_params, *rows_params]
+    params = [*ranked_params, SEARCH_CONFIGS[language], _WORDS, *marks_params, *rows_params]
     if _AT not in params or _WORDS not in params:  # pragma: no cover - a change to the querysets
         raise ImproperlyConfigured("The search statement must take its moment and words as parameters.")
     return _RankingWithPage(sql, params, fields, extras)
@@ -259,14 +271,16 @@ def rank_with_page(query: str, language: str, bottom: int, top: int) -> tuple[Ra
     statement = _ranking_with_page(language, shown_extras_key(), SEARCH_CANDIDATES)
     alias, rows = statement.execute(query, language, bottom, top)
     ranking = Ranking(ids=tuple(rows[0][0]), more=rows[0][1])
-    width = len(statement.fields)
+    start, extras = 3, 3 + len(statement.fields)
+    marks = extras + len(statement.extras)
     articles = []
     for row in rows:
-        if row[2] is None:  # no result on that page
+        if row[start] is None:  # no result on that page
             continue
-        article = Article.from_db(alias, statement.fields, row[2 : 2 + width])
-        for name, value in zip(statement.extras, row[2 + width :], strict=True):
+        article = Article.from_db(alias, statement.fields, row[start:extras])
+        for name, value in zip(statement.extras, row[extras:marks], strict=True):
             setattr(article, name, value)
+        setattr(article, TEASER_MARKS, (row[2], *row[marks:]))
         articles.append(article)
     return ranking, articles
 

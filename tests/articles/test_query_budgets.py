@@ -22,7 +22,8 @@ pytestmark = pytest.mark.django_db
 # are). Home: lead story (featured, else newest) and its bylines, count, latest, section
 # blocks, renditions, most read; listed articles come with their comment counts (comments
 # registers them with articles.listings). Listings and search: sections once (shared with
-# the header), count or ranking, the page's rows, renditions or excerpts. The article page: the article with its
+# the header), count or ranking, the page's rows, renditions; a new search's ranking brings its
+# page with the excerpts' marks. The article page: the article with its
 # byline, tags and corrections (one query), whether it is a live blog (live/, one indexed
 # lookup), sections, related stories and their renditions, discussion settings, comment
 # count (once: the discussion takes the page's), threads count and page, their replies,
@@ -34,7 +35,7 @@ PAGE_BUDGETS = {
     "section": 5,
     "tag": 5,
     "author": 5,
-    "search": 4,  # the rate-limit counter (an upsert), sections, the ranking with its page, excerpts
+    "search": 3,  # the rate-limit counter (an upsert), sections, the ranking with its page and marks
 }
 
 

@@ -9,7 +9,14 @@ from django.utils.timezone import now
 
 from articles.excerpts import highlight
 from articles.models import Article, Status
-from articles.search import MAX_QUERY_LENGTH, clean_query, normalize_arabic, results_queryset
+from articles.search import (
+    MAX_QUERY_LENGTH,
+    clean_query,
+    in_order,
+    normalize_arabic,
+    rank_with_page,
+    results_queryset,
+)
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -386,3 +393,52 @@ def test_a_rare_word_ranks_every_match_and_counts_them_exactly(monkeypatch, clie
     other = make_article(headline_en="Cotton", body_en="<p>Text</p>", publish_at=now() - timedelta(hours=1))
     assert found("cotton", "en") == [best, other]
     assert "2 results for “cotton”" in client.get("/en/search/?q=cotton").content.decode()
+
+
+# Headlines and summaries folded in every way highlight() must mark them: Arabic with tashkeel
+# and tatweel, markup characters, a private-use character, white space at the ends.
+TEASERS = {
+    "en": [
+        ("River dam opens", "The new river dam & its <locks> open today."),
+        ("  Rivers \ue003rise ", "Rain on the rivers, and no dams."),
+        ("Dam opens", "Gates close at noon."),
+    ],
+    "ar": [
+        ("افتتاح " + VOCALISED, "النهر & السد <الجديد> اليوم"),
+        ("المدرسة قرب النهر ", "  الأنهار والمدارس"),
+    ],
+}
+WORDS = {"en": "river or dam", "ar": "المدرسة or النهر"}
+
+
+def marks_and_own_query(language):
+    """The articles of TEASERS as a new search's statement brings them (marked), and the same
+    articles as any other query brings them (unmarked)."""
+    for headline, summary in TEASERS[language]:
+        make_article(**{f"headline_{language}": headline, f"summary_{language}": summary})
+    _ranking, brought = rank_with_page(WORDS[language], language, 0, 10)
+    fetched = in_order(results_queryset(language), [article.pk for article in brought])
+    return brought, fetched
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_new_searchs_teasers_come_marked_with_its_statement(language, django_assert_num_queries):
+    brought, fetched = marks_and_own_query(language)
+    assert len(brought) == len(TEASERS[language])
+    with translation.override(language), django_assert_num_queries(0):
+        highlight(brought, WORDS[language], language)
+    with translation.override(language), django_assert_num_queries(1):
+        highlight(fetched, WORDS[language], language)
+    for marked, own in zip(brought, fetched, strict=True):
+        assert "<mark>" in marked.search_headline + marked.search_excerpt
+        assert (marked.search_headline, marked.search_excerpt) == (own.search_headline, own.search_excerpt)
+
+
+def test_a_teaser_the_database_folds_otherwise_is_marked_by_a_query_of_its_own(django_assert_num_queries):
+    """Python trims an information separator at a headline's end, PostgreSQL's regular
+    expressions do not: the statement's marks do not fit the text, so they are not used."""
+    make_article(headline_en="River dam opens\x1f", summary_en="Water rises.")
+    _ranking, brought = rank_with_page("river", "en", 0, 10)
+    with django_assert_num_queries(1):
+        highlight(brought, "river", "en")
+    assert brought[0].search_headline == "<mark>River</mark> dam opens"
