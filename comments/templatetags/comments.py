@@ -6,6 +6,7 @@
     {% comment_counts articles as counts %}    {article pk: count} for a page of articles (listed
                                                articles bring their counts: no query)
     {{ counts|count_for:article }}             0 when absent
+    {{ n|comments_phrase }}                    "3 comments", in the reader's language
 
 Counts and lists are those of the active language: each language edition of an article has
 its own discussion.
@@ -17,6 +18,8 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.formats import localize
+from django.utils.translation import ngettext
 
 from comments.forms import CommentForm
 from comments.models import LISTED_COUNT, Comment, DiscussionSettings
@@ -66,6 +69,13 @@ def count_for(counts, article):
         return int((counts or {}).get(getattr(article, "pk", article), 0))
     except (AttributeError, TypeError, ValueError):
         return 0
+
+
+@register.filter
+def comments_phrase(total):
+    """``{{ total|comments_phrase }}``: "1 comment", "3 comments", in the reader's language (the
+    phrase of ``{% blocktranslate count %}``, for the meta line of every teaser and result)."""
+    return ngettext("%(counter)s comment", "%(counter)s comments", total) % {"counter": localize(total)}
 
 
 @register.filter

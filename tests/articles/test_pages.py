@@ -2,9 +2,10 @@
 
 import json
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.test import override_settings
 from django.utils import timezone, translation
@@ -384,3 +385,18 @@ def test_server_error_answers_with_the_500_page(client, monkeypatch):
     assert response.status_code == 500
     assert "حدث خطأ" in response.content.decode()
     assert "Retry-After" not in response  # only a database that is away is a 503
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+@override_settings(TIME_ZONE="Asia/Amman")
+def test_the_date_element_reads_as_the_date_filters_it_replaces(language):
+    """Teasers and results show their date with one filter: the same element, in the site's time
+    zone (here the evening of 30 November in UTC is already 1 December in Amman)."""
+    published = datetime(2026, 11, 30, 22, 30, tzinfo=UTC)
+    filters = Template(
+        """{% load article_tags %}<time datetime="{{ at|date:'c' }}">{{ at|date:"DATE_FORMAT" }}</time>"""
+    )
+    with translation.override(language), timezone.override("Asia/Amman"):
+        element = Template("{% load article_tags %}{{ at|date_element }}").render(Context({"at": published}))
+        assert element == filters.render(Context({"at": published}))
+    assert 'datetime="2026-12-01T01:30:00+03:00"' in element

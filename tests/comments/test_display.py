@@ -214,6 +214,31 @@ def test_count_for_tolerates_missing_counts():
     assert count_for({}, None) == 0
 
 
+@pytest.mark.parametrize(
+    ("language", "total", "phrase"),
+    [
+        ("en", 1, "1 comment"),
+        ("en", 12, "12 comments"),
+        ("ar", 1, "تعليق واحد"),
+        ("ar", 2, "تعليقان"),
+        ("ar", 7, "7 تعليقات"),
+        ("ar", 11, "11 تعليقًا"),
+        ("ar", 1500, "1500 تعليق"),
+    ],
+)
+def test_the_comments_phrase_reads_as_the_blocktranslate_it_replaces(language, total, phrase):
+    blocktranslate = Template(
+        "{% load i18n %}{% blocktranslate trimmed count counter=total %}{{ counter }} comment"
+        "{% plural %}{{ counter }} comments{% endblocktranslate %}"
+    )
+    with translation.override(language):
+        assert (
+            Template("{% load comments %}{{ total|comments_phrase }}").render(Context({"total": total}))
+            == phrase
+        )
+        assert blocktranslate.render(Context({"total": total})) == phrase
+
+
 def _queries_to_render(article):
     with CaptureQueriesContext(connection) as queries:
         render(article)
