@@ -254,7 +254,9 @@ def _ranking_with_page(language: str, extras_key, candidates: int) -> _RankingWi
     )
     sql = (
         f"WITH {ranked}, words AS (SELECT websearch_to_tsquery(%s::regconfig, %s) AS query) "
-        f"SELECT head.ranking, head.more, querytree(words.query), {columns}, {', '.join(marks)} "
+        # The ranking (hundreds of ids) in the first row only: the others would each bring a copy.
+        f"SELECT CASE WHEN row_number() OVER (ORDER BY ranked.position) = 1 THEN head.ranking END, "
+        f"head.more, querytree(words.query), {columns}, {', '.join(marks)} "
         f"FROM head CROSS JOIN words LEFT JOIN ("
         f"({rows_sql}) AS page JOIN ranked ON ranked.pk = page.id"
         ") ON true ORDER BY ranked.position"
