@@ -33,7 +33,7 @@ from articles.models import (
     Section,
     Tag,
 )
-from articles.search import MAX_QUERY_LENGTH, SearchPaginator, clean_query, results_queryset
+from articles.search import MAX_QUERY_LENGTH, SearchPaginator, clean_query
 from web.cache import public_memo
 from web.ratelimit import rate_limit
 from web.site_url import absolute_url
@@ -393,10 +393,9 @@ class SearchView(ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        if not self.query:
-            return Article.objects.none()
-        # What a result shows (articles.search.RESULT_FIELDS), ranked by the paginator.
-        return results_queryset(current_language())
+        # The paginator ranks the matches and brings the page's articles (articles.search): a
+        # queryset built here would go unused.
+        return Article.objects.none()
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         if not self.query:
