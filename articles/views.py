@@ -393,9 +393,9 @@ class SearchView(ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        # The paginator ranks the matches and brings the page's articles (articles.search): a
-        # queryset built here would go unused.
-        return Article.objects.none()
+        # The paginator ranks the matches and brings the page's articles (articles.search):
+        # nothing is built here for it to ignore.
+        return []
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         if not self.query:
